@@ -1,0 +1,471 @@
+"""Load and validate the per-language dictionaries the coder reads.
+
+Each language is a folder ``eventcoder/resources/<lang>/`` holding
+
+``lang.yaml``
+    grammar rules as data: which relations give source and target, negation
+    words, speech verbs, pronouns, ... (see the comments in ``de/lang.yaml``).
+``actors.tsv``
+    ``phrase, code, kind, start, end, note`` rows: names of countries,
+    capitals, institutions, people and groups, and country adjectives (kind
+    ``adj``; inflected with ``adjective_endings``).
+``agents.tsv``
+    ``phrase, role, note`` rows: role nouns ("Militär" -> MIL) that combine
+    with a country; role ``*`` takes the role of the organisation it belongs to.
+``verbs.yaml``
+    verb patterns (see :class:`VerbPattern`).
+
+``resources/common/people.tsv`` (names are shared across languages) and the
+country names that babel's CLDR data knows in each language complete the actor
+dictionary. Errors name the file and the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import io
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .cameo import load_cameo
+
+__all__ = [
+    "ActorEntry",
+    "DictionaryError",
+    "LanguageResources",
+    "LanguageRules",
+    "UnknownLanguageError",
+    "VerbPattern",
+    "available_languages",
+    "load_language",
+    "normalize",
+]
+
+logger = logging.getLogger(__name__)
+
+ACTOR_KINDS = {"country", "adj", "capital", "institution", "person", "igo", "group", "region"}
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-"})
+
+
+class DictionaryError(ValueError):
+    """A dictionary file that cannot be used; the message names file and row."""
+
+
+class UnknownLanguageError(ValueError):
+    """No resources exist for the requested language."""
+
+
+def normalize(text: str) -> str:
+    """Case-fold and unify apostrophes and dashes, as the dictionaries are matched.
+
+    Examples
+    --------
+    >>> normalize("Weißes’ HAUS")
+    "weißes' haus"
+    """
+    return text.translate(_QUOTES).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One actor dictionary row: a phrase and the CAMEO actor code it stands for."""
+
+    code: str
+    kind: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    source: str = ""
+
+    def valid_on(self, date: dt.date | None) -> bool:
+        """Whether the entry applies on ``date`` (always, without a date)."""
+        if date is None:
+            return True
+        if self.start and date < self.start:
+            return False
+        return not (self.end and date >= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """A verb dictionary entry: lemma(s) plus dependency constraints -> CAMEO code.
+
+    Attributes
+    ----------
+    code : str
+        CAMEO event code ("130").
+    lemma : str
+        The verb as written in the dictionary: a full infinitive with its
+        separable particle ("auffordern") or an English phrasal verb ("call on").
+    nouns : tuple of str
+        For light-verb constructions: the verb needs an object (or passive
+        subject) with one of these lemmas ("Veto einlegen").
+    target_preps : tuple of str
+        Prepositions whose oblique (or the noun's modifier) gives the target.
+    target_relations, source_relations : tuple of str
+        Override the language defaults.
+    one_sided : bool
+        The event may have no target (a missile test).
+    id : str
+        ``"<lang>/verbs.yaml#<n>"``: which entry coded an event.
+    """
+
+    code: str
+    lemma: str
+    particle: str = ""
+    nouns: tuple[str, ...] = ()
+    target_preps: tuple[str, ...] = ()
+    target_relations: tuple[str, ...] = ()
+    source_relations: tuple[str, ...] = ()
+    one_sided: bool = False
+    id: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """Higher for entries with more constraints; these win over bare lemmas."""
+        return 4 * bool(self.nouns) + 2 * bool(self.particle) + bool(self.target_preps)
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """The grammar rules of ``lang.yaml``, as sets for fast lookup."""
+
+    language: str
+    name: str
+    source_relations: tuple[str, ...]
+    target_relations: tuple[str, ...]
+    passive_subject_relations: tuple[str, ...]
+    passive_agent_relations: tuple[str, ...]
+    passive_agent_preps: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    negation_words: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_moods: frozenset[str]
+    conditional_markers: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    modal_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    first_person_pronouns: frozenset[str]
+    third_person_pronouns: frozenset[str]
+    relative_pronoun_feature: str
+    anaphoric_nouns: frozenset[str]
+    plural_anaphora_words: frozenset[str]
+    actor_nmod_preps: frozenset[str]
+    compound_suffix_match: bool
+    compound_min_suffix: int
+    adjective_endings: tuple[str, ...]
+    hyphen_split: bool
+
+
+@dataclass
+class LanguageResources:
+    """Everything the coder needs for one language, loaded and validated.
+
+    Build it with :func:`load_language`; the coder never reads files itself.
+    """
+
+    rules: LanguageRules
+    actors: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=dict)
+    agents: dict[str, str] = field(default_factory=dict)
+    verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
+    max_actor_len: int = 1
+
+    @property
+    def language(self) -> str:
+        return self.rules.language
+
+    def add_actor(self, phrase: str, entry: ActorEntry) -> None:
+        key = tuple(normalize(phrase).split())
+        if not key:
+            return
+        entries = self.actors.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+        self.max_actor_len = max(self.max_actor_len, len(key))
+
+    def add_verb(self, pattern: VerbPattern) -> None:
+        head = pattern.lemma.split()[0]
+        bucket = self.verbs.setdefault(head, [])
+        bucket.append(pattern)
+        bucket.sort(key=lambda p: -p.specificity)
+
+    def agent_role(self, word: str) -> str | None:
+        """The role code of an agent noun, trying German-style compound heads too."""
+        key = normalize(word)
+        role = self.agents.get(key)
+        if role is not None or not self.rules.compound_suffix_match:
+            return role
+        n = self.rules.compound_min_suffix
+        for i in range(1, len(key) - n + 1):
+            role = self.agents.get(key[i:])
+            if role is not None:
+                return role
+        return None
+
+
+def available_languages() -> list[str]:
+    """Languages with a resource folder (``lang.yaml``) in the package."""
+    root = resources.files("eventcoder") / "resources"
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "lang.yaml").is_file())
+
+
+def _read_text(path: Any) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(f"{path}: not valid UTF-8 ({exc.reason})") from exc
+
+
+def _rows(path: Any, required: Iterable[str]) -> Iterable[tuple[int, dict[str, str]]]:
+    """Yield ``(line_number, row)`` from a TSV with ``#`` comments and a header."""
+    text = _read_text(path)
+    lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1)]
+    body = [(i, line) for i, line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not body:
+        return
+    header_no, header = body[0]
+    columns = header.split("\t")
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise DictionaryError(f"{path}, line {header_no}: header lacks column(s) {missing}")
+    reader = csv.reader(io.StringIO("\n".join(line for _, line in body[1:])), delimiter="\t",
+                        quoting=csv.QUOTE_NONE)
+    for (lineno, _), values in zip(body[1:], reader):
+        if len(values) > len(columns):
+            raise DictionaryError(
+                f"{path}, line {lineno}: {len(values)} fields, header has {len(columns)}"
+            )
+        values += [""] * (len(columns) - len(values))
+        yield lineno, {c: v.strip() for c, v in zip(columns, values)}
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DictionaryError(f"{where}: date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _check_actor_code(code: str, where: str) -> None:
+    if not code or len(code) < 3 or not code.replace("-", "").isalnum() or code.upper() != code:
+        raise DictionaryError(f"{where}: actor code must be upper-case letters, got {code!r}")
+
+
+def load_actor_table(path: Any, res: LanguageResources) -> int:
+    """Add the rows of an ``actors.tsv``/``people.tsv`` file to ``res``; return the count."""
+    count = 0
+    for lineno, row in _rows(path, ["code"]):
+        where = f"{path}, line {lineno}"
+        phrases = row.get("phrase") or row.get("names") or ""
+        code, kind = row["code"], row.get("kind") or "person"
+        if not phrases:
+            raise DictionaryError(f"{where}: empty phrase")
+        _check_actor_code(code, where)
+        if kind not in ACTOR_KINDS:
+            raise DictionaryError(f"{where}: unknown kind {kind!r} (one of {sorted(ACTOR_KINDS)})")
+        entry = ActorEntry(code, kind, _date(row.get("start", ""), where),
+                           _date(row.get("end", ""), where), f"{Path(str(path)).name}:{lineno}")
+        if entry.start and entry.end and entry.end <= entry.start:
+            raise DictionaryError(f"{where}: end {entry.end} is not after start {entry.start}")
+        for phrase in phrases.split("|"):
+            endings = res.rules.adjective_endings if kind == "adj" else ("",)
+            for ending in endings:
+                res.add_actor(phrase.strip() + ending, entry)
+                count += 1
+    return count
+
+
+def load_agent_table(path: Any, res: LanguageResources) -> int:
+    """Add the rows of an ``agents.tsv`` file to ``res``; return the count."""
+    count = 0
+    for lineno, row in _rows(path, ["phrase", "role"]):
+        where = f"{path}, line {lineno}"
+        role = row["role"]
+        if not row["phrase"]:
+            raise DictionaryError(f"{where}: empty phrase")
+        if role != "*" and (len(role) != 3 or not role.isalpha() or not role.isupper()):
+            raise DictionaryError(f"{where}: role must be a 3-letter code or '*', got {role!r}")
+        for phrase in row["phrase"].split("|"):
+            res.agents[normalize(phrase.strip())] = role
+            count += 1
+    return count
+
+
+def _str_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DictionaryError(f"{where}: {key!r} must be a string or a list of strings")
+    return tuple(normalize(v) for v in value)
+
+
+_VERB_KEYS = {"code", "lemmas", "nouns", "target_preps", "target_relations", "source_relations",
+              "one_sided", "note"}
+
+
+def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
+    """Add the patterns of a ``verbs.yaml`` file to ``res``; return the count."""
+    try:
+        data = yaml.safe_load(_read_text(path)) or []
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
+    if isinstance(data, dict):
+        data = data.get("verbs", [])
+    if not isinstance(data, list):
+        raise DictionaryError(f"{path}: expected a list of verb entries")
+    cameo = load_cameo()
+    count = 0
+    for n, item in enumerate(data, start=1):
+        where = f"{path}, entry {n}"
+        if not isinstance(item, dict):
+            raise DictionaryError(f"{where}: expected a mapping, got {type(item).__name__}")
+        unknown = set(item) - _VERB_KEYS
+        if unknown:
+            raise DictionaryError(f"{where}: unknown key(s) {sorted(unknown)}")
+        code = item.get("code")
+        if isinstance(code, int):
+            raise DictionaryError(f"{where}: code {code!r} must be quoted so leading zeros survive")
+        if not isinstance(code, str) or code not in cameo:
+            raise DictionaryError(f"{where}: {code!r} is not a CAMEO event code")
+        where = f"{where} (code {code})"
+        lemmas = _str_tuple(item.get("lemmas"), where, "lemmas")
+        if not lemmas:
+            raise DictionaryError(f"{where}: 'lemmas' is required")
+        one_sided = item.get("one_sided", False)
+        if not isinstance(one_sided, bool):
+            raise DictionaryError(f"{where}: 'one_sided' must be true or false")
+        for lemma in lemmas:
+            head, _, particle = lemma.partition(" ")
+            res.add_verb(VerbPattern(
+                code=code, lemma=lemma, particle=particle,
+                nouns=_str_tuple(item.get("nouns"), where, "nouns"),
+                target_preps=_str_tuple(item.get("target_preps"), where, "target_preps"),
+                target_relations=_str_tuple(item.get("target_relations"), where, "target_relations"),
+                source_relations=_str_tuple(item.get("source_relations"), where, "source_relations"),
+                one_sided=one_sided, id=f"{prefix}#{n}",
+            ))
+            count += 1
+    return count
+
+
+def load_rules(path: Any) -> LanguageRules:
+    """Read a ``lang.yaml`` file into :class:`LanguageRules`."""
+    try:
+        data = yaml.safe_load(_read_text(path))
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{path}: expected a mapping of rule names")
+    kwargs: dict[str, Any] = {}
+    for name, fld in LanguageRules.__dataclass_fields__.items():
+        if name not in data:
+            raise DictionaryError(f"{path}: missing rule {name!r}")
+        value = data[name]
+        kind = str(fld.type)
+        if kind.startswith("frozenset"):
+            kwargs[name] = frozenset(normalize(str(v)) for v in (value or []))
+        elif kind.startswith("tuple"):
+            kwargs[name] = tuple(str(v) for v in (value or []))
+        elif kind == "bool":
+            kwargs[name] = bool(value)
+        elif kind == "int":
+            kwargs[name] = int(value)
+        else:
+            kwargs[name] = str(value)
+    return LanguageRules(**kwargs)
+
+
+def _add_cldr_countries(res: LanguageResources) -> int:
+    """Add every country name that babel's CLDR data knows in this language."""
+    try:
+        import babel
+        import pycountry
+    except ImportError:  # pragma: no cover - both are install requirements
+        logger.warning("babel/pycountry missing: country names come from actors.tsv only")
+        return 0
+    overrides = {}
+    for _, row in _rows(resources.files("eventcoder") / "resources" / "common" / "country_codes.tsv",
+                        ["iso3", "cameo"]):
+        overrides[row["iso3"]] = row["cameo"]
+    locale = babel.Locale.parse(res.language)
+    count = 0
+    for alpha2, name in locale.territories.items():
+        if not alpha2.isalpha():
+            continue
+        country = pycountry.countries.get(alpha_2=alpha2)
+        if country is None:
+            continue
+        code = overrides.get(country.alpha_3, country.alpha_3)
+        entry = ActorEntry(code, "country", source="babel CLDR")
+        res.add_actor(name, entry)
+        count += 1
+    return count
+
+
+def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> LanguageResources:
+    root = resources.files("eventcoder") / "resources"
+    folder = root / language
+    if not (folder / "lang.yaml").is_file():
+        raise UnknownLanguageError(
+            f"no resources for language {language!r}; available: {available_languages()}"
+        )
+    res = LanguageResources(rules=load_rules(folder / "lang.yaml"))
+    counts = {"cldr": _add_cldr_countries(res)}
+    for folder_ in (folder, *extra_dirs):
+        for name in ("actors.tsv",):
+            if (folder_ / name).is_file():
+                counts[name] = counts.get(name, 0) + load_actor_table(folder_ / name, res)
+        if (folder_ / "agents.tsv").is_file():
+            counts["agents"] = counts.get("agents", 0) + load_agent_table(folder_ / "agents.tsv", res)
+        if (folder_ / "verbs.yaml").is_file():
+            counts["verbs"] = counts.get("verbs", 0) + load_verb_table(
+                folder_ / "verbs.yaml", res, prefix=f"{language}/verbs.yaml")
+    people = root / "common" / "people.tsv"
+    if people.is_file():
+        counts["people"] = load_actor_table(people, res)
+    logger.debug("loaded %s resources: %s", language, counts)
+    return res
+
+
+@functools.lru_cache(maxsize=16)
+def load_language(language: str) -> LanguageResources:
+    """Load (once per process) the dictionaries and rules of ``language``.
+
+    Parameters
+    ----------
+    language : str
+        ISO 639-1 code with a folder under ``eventcoder/resources`` ("de", "en").
+
+    Returns
+    -------
+    LanguageResources
+
+    Raises
+    ------
+    UnknownLanguageError
+        If the language has no resources.
+    DictionaryError
+        If a file is broken; the message names the file and row.
+
+    Examples
+    --------
+    >>> res = load_language("de")
+    >>> res.agent_role("Verteidigungsminister")
+    'GOV'
+    """
+    if not isinstance(language, str) or not language:
+        raise UnknownLanguageError(f"language must be a code such as 'de' or 'en', got {language!r}")
+    return _load_language(language.lower())

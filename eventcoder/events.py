@@ -1,0 +1,107 @@
+"""The event record and its tabular form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass, fields
+
+import pandas as pd
+
+__all__ = ["EVENT_COLUMNS", "Event", "events_to_frame", "MODES"]
+
+MODES = ("asserted", "negated", "hypothetical", "future", "belief", "question")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: who did what to whom, when, and the evidence for it.
+
+    The fields are the columns of :func:`events_to_frame`, documented there.
+    """
+
+    doc_id: str
+    sentence_id: str
+    date: str
+    source: str
+    source_text: str
+    target: str
+    target_text: str
+    event_code: str
+    event_name: str
+    root_code: str
+    quad_class: int
+    goldstein: float
+    trigger: str
+    sentence: str
+    language: str
+    mode: str = "asserted"
+    event_date: str = ""
+    date_precision: str = ""
+    date_phrase: str = ""
+    plover_event: str = ""
+    source_span: str = ""
+    target_span: str = ""
+    trigger_span: str = ""
+    pattern: str = ""
+
+
+EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+
+_DTYPES = {
+    "quad_class": "int64",
+    "goldstein": "float64",
+}
+
+
+def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """Turn event records into a DataFrame with one row per event.
+
+    Parameters
+    ----------
+    events : iterable of Event
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns, in this order (``EVENT_COLUMNS``):
+
+        - ``doc_id`` (str): document id (``# newdoc id`` or the article id).
+        - ``sentence_id`` (str): sentence id within the document (``# sent_id``).
+        - ``date`` (str): the document's date, ``YYYY-MM-DD``, or ``""`` if unknown.
+        - ``source`` (str): CAMEO actor code of who acted ("USAGOV", "RUS", "IGOUNO").
+        - ``source_text`` (str): the words the source was coded from.
+        - ``target`` (str): actor code of whom it was done to; ``""`` for one-sided
+          events (a missile test).
+        - ``target_text`` (str): the words the target was coded from.
+        - ``event_code`` (str): CAMEO event code with leading zeros ("042").
+        - ``event_name`` (str): short name of the code.
+        - ``root_code`` (str): two-digit CAMEO root ("04").
+        - ``quad_class`` (int): 1 verbal cooperation, 2 material cooperation,
+          3 verbal conflict, 4 material conflict.
+        - ``goldstein`` (float): Goldstein weight of the code (-10 .. +10).
+        - ``trigger`` (str): the verb (with particle/noun) that coded the event.
+        - ``sentence`` (str): the sentence text, the evidence.
+        - ``language`` (str): language of the sentence ("de", "en").
+        - ``mode`` (str): "asserted"; or "negated" ("reagierten nicht"),
+          "hypothetical" ("würde ... verletzen", conditions, appeals' content),
+          "future", "belief" (reported beliefs: "die USA glauben, dass ..."),
+          "question". Aggregations count asserted events by default; the
+          others stay visible and selectable.
+        - ``event_date`` (str): the date the event happened, resolved from the
+          text where it says so, else the document date.
+        - ``date_precision`` (str): "day", "week", "month", "year" or "" (unknown).
+        - ``date_phrase`` (str): the words that set ``event_date`` ("im Juli").
+        - ``plover_event`` (str): PLOVER event type for the CAMEO code.
+        - ``source_span``, ``target_span``, ``trigger_span`` (str): 1-based word
+          ids in the sentence ("3-4", "7"), for highlighting the evidence.
+        - ``pattern`` (str): the dictionary entry that coded the event
+          ("de/verbs.yaml#12"), so every record can be traced.
+
+    Examples
+    --------
+    >>> events_to_frame([]).columns[:3].tolist()
+    ['doc_id', 'sentence_id', 'date']
+    """
+    frame = pd.DataFrame([astuple(e) for e in events], columns=list(EVENT_COLUMNS))
+    frame = frame.astype({c: "object" for c in EVENT_COLUMNS if c not in _DTYPES})
+    return frame.astype(_DTYPES)
