@@ -77,9 +77,7 @@ class Sentence:
     words: list[Word]
     tokens: list[MultiWordToken] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self._children: list[list[int]] | None = None
+    _children: list[list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def word(self, word_id: int) -> Word:
         """Return the word with the 1-based ``word_id``."""
