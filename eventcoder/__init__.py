@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+from .api import code_conllu, code_parsed
 from .cameo import CameoCode, load_cameo
 from .conllu import ConlluError, Document, Sentence, Word, read_conllu, write_conllu
 from .dictionaries import DictionaryError, UnknownLanguageError, load_language
@@ -30,6 +31,8 @@ __all__ = [
     "Sentence",
     "UnknownLanguageError",
     "Word",
+    "code_conllu",
+    "code_parsed",
     "events_to_frame",
     "load_cameo",
     "load_language",

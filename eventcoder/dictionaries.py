@@ -27,6 +27,7 @@ import datetime as dt
 import functools
 import io
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -53,6 +54,24 @@ logger = logging.getLogger(__name__)
 
 ACTOR_KINDS = {"country", "adj", "capital", "institution", "person", "igo", "group", "region"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‑": "-"})
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Safe YAML loader where only true/false are booleans ("on", "no" stay words)."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML with YAML 1.2 booleans, so the preposition "on" stays a string."""
+    return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
 
 
 class DictionaryError(ValueError):
@@ -319,7 +338,7 @@ _VERB_KEYS = {"code", "lemmas", "nouns", "target_preps", "target_relations", "so
 def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
     """Add the patterns of a ``verbs.yaml`` file to ``res``; return the count."""
     try:
-        data = yaml.safe_load(_read_text(path)) or []
+        data = load_yaml(_read_text(path)) or []
     except yaml.YAMLError as exc:
         raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
     if isinstance(data, dict):
@@ -364,7 +383,7 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
 def load_rules(path: Any) -> LanguageRules:
     """Read a ``lang.yaml`` file into :class:`LanguageRules`."""
     try:
-        data = yaml.safe_load(_read_text(path))
+        data = load_yaml(_read_text(path))
     except yaml.YAMLError as exc:
         raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -1,0 +1,281 @@
+"""Find actors in a parsed sentence and turn noun phrases into CAMEO actor codes.
+
+Actors are matched as token spans (forms and lemmas, longest match first), not as
+single heads or PROPN tags, so a mis-tagged "Vereinigten" or a name split over
+several tokens still matches. A noun phrase's code is composed from what its
+words say, nearest to the head first:
+
+- a person, institution, organisation or country that the phrase's head names
+  ("John Kirby" -> USAGOV, "Pentagon" -> USAMIL, "Nordkorea" -> PRK);
+- a role noun (agent) and the country or organisation that modifies it
+  ("das südkoreanische Militär" -> KORMIL, "US-Beamte" -> USAGOV,
+  "Sprecher des Weißen Hauses" -> USAGOV); a role alone gives "---" + role;
+- for other heads, a genitive modifier ("Vorschlag des UN-Sicherheitsrates" -> IGOUNO).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .conllu import Sentence, Word
+from .dictionaries import ActorEntry, LanguageResources, normalize
+
+__all__ = ["Actor", "ActorMatch", "SentenceActors", "compose_code", "split_code"]
+
+# Relations that stay inside a noun phrase, with the "distance" they add.
+_CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det": 3,
+          "nummod": 3, "nmod": 2, "conj": 0}
+_HEAD_GROUP = {"flat", "compound", "appos"}
+_ROLE_LESS = {"", "*"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved actor mention: its code, the words it came from, and where."""
+
+    code: str
+    text: str
+    span: tuple[int, ...]
+    kind: str = "actor"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """A dictionary phrase found in a sentence: words ``start..end`` (1-based, inclusive)."""
+
+    start: int
+    end: int
+    entries: tuple[ActorEntry, ...]
+    part: int = -1  # >= 0: the match is only one hyphen-separated part of word ``start``
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """Split an actor code into its country/organisation part and its role.
+
+    Examples
+    --------
+    >>> split_code("USAGOV"), split_code("IGOUNO"), split_code("---MIL"), split_code("PRK")
+    (('USA', 'GOV'), ('IGOUNO', ''), ('---', 'MIL'), ('PRK', ''))
+    """
+    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+        return code, ""
+    return code[:3], code[3:6]
+
+
+def compose_code(owner: str, role: str) -> str:
+    """Combine an owner code (country, organisation, or a full actor) with a role.
+
+    Examples
+    --------
+    >>> compose_code("KOR", "MIL"), compose_code("USAGOV", "*"), compose_code("IGOUNO", "GOV")
+    ('KORMIL', 'USAGOV', 'IGOUNO')
+    """
+    base, own_role = split_code(owner)
+    if role in _ROLE_LESS:
+        return owner if own_role or base.startswith(("IGO", "NGO")) else base + "GOV"
+    if base.startswith(("IGO", "NGO", "IMG", "MNC")):
+        return base if role == "GOV" else base + role
+    return base + role
+
+
+def _choose(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
+    """Pick the entry valid on ``date``; a person's undated row is the fallback."""
+    dated = [e for e in entries if (e.start or e.end) and e.valid_on(date)]
+    if dated:
+        return dated[-1]
+    undated = [e for e in entries if not (e.start or e.end)]
+    if undated:
+        return undated[0]
+    if date is not None and entries:
+        # Every row is dated and none covers the date: a former office holder.
+        return ActorEntry(split_code(entries[0].code)[0] + "ELI", entries[0].kind)
+    return entries[-1] if entries else None
+
+
+@dataclass
+class SentenceActors:
+    """Dictionary matches of one sentence, and the noun-phrase -> actor resolution."""
+
+    sentence: Sentence
+    res: LanguageResources
+    date: dt.date | None = None
+    aliases: dict[tuple[str, ...], list[ActorEntry]] | None = None
+    matches: dict[int, list[ActorMatch]] = field(default_factory=dict)
+    roles: dict[int, str] = field(default_factory=dict)
+    _keys: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        words = self.sentence.words
+        self._keys = [(normalize(w.form), normalize(w.lemma)) for w in words]
+        self._find_matches()
+        for w, (form, lemma) in zip(words, self._keys):
+            role = self.res.agents.get(form) or self.res.agents.get(lemma)
+            if role is None and w.upos in ("NOUN", "PROPN", "X"):
+                role = self.res.agent_role(form) or self.res.agent_role(lemma)
+            if role is None and self.res.rules.hyphen_split and "-" in form:
+                role = self.res.agent_role(form.rsplit("-", 1)[1])
+            if role is not None:
+                self.roles[w.id] = role
+
+    def _find_matches(self) -> None:
+        actors, keys, n = self.res.actors, self._keys, len(self._keys)
+        i = 0
+        while i < n:
+            found = None
+            for length in range(min(self.res.max_actor_len, n - i), 0, -1):
+                span = keys[i:i + length]
+                for variant in (tuple(k[0] for k in span), tuple(k[1] for k in span)):
+                    entries = actors.get(variant)
+                    if entries:
+                        found = ActorMatch(i + 1, i + length, tuple(entries))
+                        break
+                if found:
+                    break
+            if found is None and self.aliases:
+                form = keys[i][0]
+                for variant in ((form,), (keys[i][1],), (form[:-1],) if form.endswith("s") else ()):
+                    entries = self.aliases.get(variant) if variant else None
+                    if entries:
+                        found = ActorMatch(i + 1, i + 1, tuple(entries))
+                        break
+            if found is None and self.res.rules.hyphen_split and "-" in keys[i][0]:
+                parts = keys[i][0].split("-")
+                for p, part in enumerate(parts):
+                    entries = actors.get((part,))
+                    if entries and p < len(parts) - 1:
+                        match = ActorMatch(i + 1, i + 1, tuple(entries), part=p)
+                        self.matches.setdefault(i + 1, []).append(match)
+                        break
+            if found is not None:
+                for wid in range(found.start, found.end + 1):
+                    self.matches.setdefault(wid, []).append(found)
+                i = found.end
+            else:
+                i += 1
+
+    # -- phrase resolution -------------------------------------------------
+    def _phrase(self, head: Word) -> dict[int, tuple[int, str]]:
+        """Word id -> (distance from head, first relation) for the noun phrase of ``head``."""
+        sent = self.sentence
+        rules = self.res.rules
+        out = {head.id: (0, "")}
+        stack = [(head, 0, "")]
+        while stack:
+            word, dist, first = stack.pop()
+            for child in sent.children(word.id):
+                rel = child.deprel
+                base = child.rel
+                if rel in _CLOSE:
+                    step = _CLOSE[rel]
+                elif base in _CLOSE:
+                    step = _CLOSE[base]
+                else:
+                    continue
+                if base == "conj" and word.id == head.id:
+                    continue  # coordinated heads are separate actors
+                if base == "nmod" and not self._nmod_allowed(child, rules.actor_nmod_preps):
+                    continue
+                out[child.id] = (dist + step, first or base)
+                stack.append((child, dist + step, first or base))
+        return out
+
+    def _nmod_allowed(self, nmod: Word, preps: frozenset[str]) -> bool:
+        cases = [c for c in self.sentence.children(nmod.id) if c.rel == "case"]
+        if not cases:
+            return True  # genitive
+        return any(normalize(c.lemma) in preps or normalize(c.form) in preps for c in cases)
+
+    def _entry_code(self, match: ActorMatch) -> ActorEntry | None:
+        return _choose(match.entries, self.date)
+
+    def _text(self, ids: list[int]) -> str:
+        return " ".join(self.sentence.words[i - 1].form for i in sorted(set(ids)))
+
+    def resolve(self, head: Word) -> list[Actor]:
+        """Resolve the noun phrase headed by ``head`` (one word) to actors.
+
+        Returns a list: coordinated modifiers ("die nordkoreanische und russische
+        Mission") give one actor each. Pronouns and anaphora are not handled here
+        (see :mod:`eventcoder.coding`).
+        """
+        phrase = self._phrase(head)
+        # Full-code matches in the phrase, nearest first.
+        full: list[tuple[int, str, ActorMatch, ActorEntry]] = []
+        seen: set[int] = set()
+        for wid, (dist, first) in sorted(phrase.items(), key=lambda kv: kv[1][0]):
+            for m in self.matches.get(wid, ()):
+                if id(m) in seen:
+                    continue
+                if not all(i in phrase for i in range(m.start, m.end + 1)):
+                    continue
+                entry = self._entry_code(m)
+                if entry is None:
+                    continue
+                seen.add(id(m))
+                d = min(phrase[i][0] for i in range(m.start, m.end + 1))
+                if m.part >= 0:
+                    d = max(d, 1)  # a hyphen prefix modifies its word
+                    first = first or "compound"
+                full.append((d, first, m, entry))
+        full.sort(key=lambda t: t[0])
+
+        head_full = [t for t in full if t[0] == 0 or (t[0] == 1 and t[1] in _HEAD_GROUP and
+                                                       t[3].kind in ("person", "institution", "igo", "group"))]
+        role = self.roles.get(head.id)
+        if role is None:
+            for wid, (dist, first) in phrase.items():
+                if dist == 1 and first in _HEAD_GROUP and wid in self.roles:
+                    role = self.roles[wid]
+                    break
+        if head_full and head_full[0][2].part < 0:
+            d, first, m, entry = head_full[0]
+            code = entry.code
+            if role and role not in _ROLE_LESS and len(code) == 3:
+                code = compose_code(code, role)
+            ids = list(range(m.start, m.end + 1))
+            return [Actor(code, self._text(ids), tuple(ids), entry.kind)]
+        if role is not None:
+            owners = [t for t in full if t[0] > 0 or t[2].part >= 0]
+            if owners:
+                best = owners[0][0]
+                out = []
+                for d, first, m, entry in owners:
+                    if d != best:
+                        break
+                    ids = sorted({head.id, *range(m.start, m.end + 1)})
+                    out.append(Actor(compose_code(entry.code, role), self._text(ids), tuple(ids), "agent"))
+                return _unique(out)
+            if role in _ROLE_LESS:
+                return []
+            return [Actor("---" + role, head.form, (head.id,), "agent")]
+        # Not an actor word: only a genitive/possessive owner names the actor.
+        owners = [t for t in full if t[1] in ("nmod", "nmod:poss") and t[0] <= 2]
+        if owners:
+            d, first, m, entry = owners[0]
+            ids = list(range(m.start, m.end + 1))
+            return [Actor(entry.code, self._text(ids), tuple(ids), entry.kind)]
+        return []
+
+    def mentions(self) -> list[tuple[int, ActorEntry, ActorMatch]]:
+        """Every dictionary actor in the sentence, in order (for coreference history)."""
+        out = []
+        seen: set[int] = set()
+        for wid in sorted(self.matches):
+            for m in self.matches[wid]:
+                if id(m) not in seen:
+                    seen.add(id(m))
+                    entry = self._entry_code(m)
+                    if entry is not None:
+                        out.append((m.start, entry, m))
+        return out
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out

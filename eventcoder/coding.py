@@ -1,0 +1,509 @@
+"""The coder: dependency trees + dictionaries -> CAMEO event records.
+
+The algorithm is language-neutral; everything language-specific comes from
+:class:`~eventcoder.dictionaries.LanguageResources`. For each verb of a
+sentence the coder
+
+1. looks up verb patterns by lemma (the parser's lemma, simplemma's lemma of the
+   form, and the lemma joined with a separable particle: "fordern ... auf" ->
+   "auffordern"), checking a pattern's required object noun ("Veto einlegen") or
+   particle ("call on");
+2. finds the source (subject; the agent of a passive; the subject shared with a
+   coordinated verb; the controller of an infinitive; the antecedent of a
+   relative pronoun) and the target (object, passive subject, the pattern's
+   prepositional objects), each expanded over coordination ("Russland und China"
+   -> one event each);
+3. resolves actors from the noun phrases (:mod:`eventcoder.actors`), with
+   pronouns and "das Land"/"die beiden Länder" resolved to actors named earlier
+   in the document, and first-person pronouns inside reported speech to the
+   speaker ("'Wir fordern ...', sagte Kirby");
+4. sets the event's mode: negated, hypothetical (conditionals, "würde", content
+   of an appeal or warning), future/intended, belief, question, or asserted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .actors import Actor, SentenceActors
+from .cameo import load_cameo
+from .conllu import Document, Sentence, Word
+from .dictionaries import ActorEntry, LanguageResources, VerbPattern, normalize
+from .events import Event
+
+__all__ = ["DocumentContext", "code_document", "code_documents", "code_sentence", "parse_date"]
+
+logger = logging.getLogger(__name__)
+
+_VERBAL = {"VERB", "AUX"}
+_ARG_RELS = {"nsubj", "obj", "iobj", "obl", "nsubj:pass", "csubj"}
+
+
+def parse_date(value: str | dt.date | None, *, where: str = "date") -> dt.date | None:
+    """Parse ``YYYY-MM-DD`` (or a date/datetime) into a date; ``None``/"" stay ``None``.
+
+    Raises
+    ------
+    ValueError
+        Naming ``where`` when the value is not a date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+@functools.lru_cache(maxsize=200_000)
+def _simple_lemma(language: str, form: str) -> str:
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - simplemma is an install requirement
+        return form.lower()
+    try:
+        return normalize(simplemma.lemmatize(form, lang=language))
+    except ValueError:
+        return form.lower()
+
+
+@dataclass
+class DocumentContext:
+    """What the coder remembers across the sentences of one document.
+
+    ``history`` holds every actor mention in order (for pronouns and "das Land");
+    ``speakers`` the actors who spoke last; ``aliases`` surnames of people named
+    in full earlier ("Kirby" after "John Kirby").
+    """
+
+    history: list[Actor] = field(default_factory=list)
+    speakers: list[Actor] = field(default_factory=list)
+    aliases: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=dict)
+
+
+@dataclass
+class _Clause:
+    """The sentence-level state the coder needs while coding one sentence."""
+
+    sentence: Sentence
+    res: LanguageResources
+    actors: SentenceActors
+    ctx: DocumentContext
+    keys: list[str]
+
+    def word(self, wid: int) -> Word:
+        return self.sentence.words[wid - 1]
+
+    def kids(self, w: Word) -> list[Word]:
+        return self.sentence.children(w.id)
+
+    def head(self, w: Word) -> Word | None:
+        return self.word(w.head) if w.head > 0 else None
+
+
+# --------------------------------------------------------------------------- verbs
+def _verb_keys(cl: _Clause, w: Word) -> list[str]:
+    lang = cl.res.language
+    base = {normalize(w.lemma), _simple_lemma(lang, w.form)}
+    keys = list(base)
+    for child in cl.kids(w):
+        if child.deprel == "compound:prt":
+            prt = normalize(child.form if child.lemma in ("_", "") else child.lemma)
+            keys = [prt + k for k in base] + keys
+    return keys
+
+
+def _noun_matches(cl: _Clause, word: Word, nouns: tuple[str, ...]) -> bool:
+    keys = {normalize(word.lemma), normalize(word.form), _simple_lemma(cl.res.language, word.form)}
+    if keys & set(nouns):
+        return True
+    if cl.res.rules.compound_suffix_match:
+        n = cl.res.rules.compound_min_suffix
+        return any(k.endswith(noun) and len(noun) >= n for k in keys for noun in nouns)
+    return False
+
+
+def _case_of(cl: _Clause, w: Word) -> set[str]:
+    return {normalize(c.lemma) for c in cl.kids(w) if c.rel == "case"} | {
+        normalize(c.form) for c in cl.kids(w) if c.rel == "case"}
+
+
+def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, Word | None] | None:
+    """The first (most specific) pattern whose constraints the verb meets.
+
+    Returns ``(pattern, noun word, particle oblique)``.
+    """
+    for key in _verb_keys(cl, verb):
+        for pattern in cl.res.verbs.get(key, ()):
+            if pattern.lemma.split()[0] != key:
+                continue
+            noun = None
+            if pattern.nouns:
+                for child in cl.kids(verb):
+                    if child.deprel in ("obj", "nsubj:pass", "obl", "obl:arg", "iobj", "nsubj") \
+                            and _noun_matches(cl, child, pattern.nouns):
+                        noun = child
+                        break
+                if noun is None:
+                    continue
+            prt_obl = None
+            if pattern.particle:
+                found = False
+                for child in cl.kids(verb):
+                    lemma = normalize(child.lemma)
+                    if child.deprel == "compound:prt" and lemma == pattern.particle:
+                        found = True
+                    elif child.rel in ("obl", "obj", "nmod") and pattern.particle in _case_of(cl, child):
+                        found, prt_obl = True, child
+                if not found:
+                    continue
+            return pattern, noun, prt_obl
+    return None
+
+
+# --------------------------------------------------------------------------- arguments
+def _is_passive(cl: _Clause, verb: Word) -> bool:
+    for child in cl.kids(verb):
+        if child.deprel in ("nsubj:pass", "aux:pass", "csubj:pass"):
+            return True
+    return False
+
+
+def _coordinated(cl: _Clause, w: Word) -> list[Word]:
+    """``w`` and the words coordinated with it ("Russland und China")."""
+    out, stack = [w], [w]
+    while stack:
+        for child in cl.kids(stack.pop()):
+            if child.rel == "conj" and child.upos not in _VERBAL:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool) -> list[Word]:
+    rules = cl.res.rules
+    if passive:
+        for child in cl.kids(verb):
+            if child.deprel in rules.passive_agent_relations:
+                return [child]
+            if child.rel == "obl" and _case_of(cl, child) & rules.passive_agent_preps:
+                return [child]
+        return []
+    subj = [c for c in cl.kids(verb) if c.deprel in rels]
+    if subj:
+        return subj
+    # Shared or controlled subjects: coordinated verbs, infinitival complements.
+    head = cl.head(verb)
+    if head is None or head.id == verb.id:
+        return []
+    if verb.rel == "conj" and head.upos in _VERBAL | {"NOUN", "ADJ"}:
+        return _source_words(cl, head, rels, _is_passive(cl, head))
+    if verb.rel == "xcomp":
+        objs = [c for c in cl.kids(head) if c.deprel in ("obj", "iobj")]
+        return objs or _source_words(cl, head, rels, _is_passive(cl, head))
+    return []
+
+
+def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
+                  prt_obl: Word | None, passive: bool) -> list[Word]:
+    rules = cl.res.rules
+    out: list[Word] = []
+    if prt_obl is not None:
+        out.append(prt_obl)
+    rels = pattern.target_relations or rules.target_relations
+    for child in cl.kids(verb):
+        if noun is not None and child.id == noun.id:
+            continue
+        if passive and child.deprel in rules.passive_subject_relations:
+            out.append(child)
+        elif not passive and child.deprel in rels:
+            out.append(child)
+        elif pattern.target_preps and child.rel in ("obl", "nmod", "obj") \
+                and _case_of(cl, child) & set(pattern.target_preps):
+            out.append(child)
+    if noun is not None and pattern.target_preps:
+        for child in cl.kids(noun):
+            if child.rel == "nmod" and _case_of(cl, child) & set(pattern.target_preps):
+                out.append(child)
+    # An argument of the infinitival complement is not the target of this verb.
+    return [w for w in out if w.id != verb.id]
+
+
+# --------------------------------------------------------------------------- actors
+def _resolve(cl: _Clause, w: Word, *, exclude: set[str] = frozenset(), verb: Word | None = None) -> list[Actor]:
+    """Resolve an argument word (and its coordinates) to actors."""
+    out: list[Actor] = []
+    for word in _coordinated(cl, w):
+        out.extend(_resolve_one(cl, word, exclude=exclude, verb=verb))
+    seen: set[str] = set()
+    return [a for a in out if not (a.code in seen or seen.add(a.code))]
+
+
+def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None) -> list[Actor]:
+    rules = cl.res.rules
+    key = cl.keys[w.id - 1]
+    lemma = normalize(w.lemma)
+    if w.feats.get("PronType") == rules.relative_pronoun_feature or (
+            w.upos == "PRON" and w.feats.get("PronType") == "Rel"):
+        clause = cl.head(w)
+        while clause is not None and not clause.deprel.startswith("acl"):
+            clause = cl.head(clause)
+        if clause is not None and clause.head:
+            return _resolve(cl, cl.word(clause.head), exclude=exclude)
+        return []
+    if w.upos == "PRON" or key in rules.first_person_pronouns or lemma in rules.first_person_pronouns:
+        if key in rules.first_person_pronouns or lemma in rules.first_person_pronouns:
+            speaker = _speaker(cl, verb)
+            return [Actor(a.code, w.form, (w.id,), "speaker") for a in speaker if a.code not in exclude]
+        if key in rules.third_person_pronouns or lemma in rules.third_person_pronouns:
+            return _antecedent(cl, w, exclude, plural=False)
+        return []
+    actors = cl.actors.resolve(w)
+    if actors:
+        return actors
+    if lemma in rules.anaphoric_nouns or key in rules.anaphoric_nouns:
+        dets = {cl.keys[c.id - 1] for c in cl.kids(w) if c.rel in ("det", "amod", "nummod")}
+        if dets:
+            plural = bool(dets & rules.plural_anaphora_words) or w.feats.get("Number") == "Plur"
+            return _antecedent(cl, w, exclude, plural=plural, countries=True)
+    return []
+
+
+def _antecedent(cl: _Clause, w: Word, exclude: set[str], *, plural: bool,
+                countries: bool = False) -> list[Actor]:
+    """Most recent earlier actor(s): for "er"/"das Land"; two for "die beiden Länder"."""
+    candidates = [a for a in reversed(cl.ctx.history) if a.code not in exclude]
+    # mentions in this sentence before the word come first
+    before = []
+    for start, entry, _m in cl.actors.mentions():
+        if start < w.id and entry.code not in exclude:
+            before.append(Actor(entry.code, cl.word(start).form, (start,), entry.kind))
+    candidates = list(reversed(before)) + candidates
+    if countries:
+        candidates = [a for a in candidates if len(a.code) == 3 and a.code.isalpha()] or candidates
+    elif w.feats.get("Number") != "Plur" and w.feats.get("Gender") in ("Masc",) :
+        candidates = [a for a in candidates if a.kind == "person"] or candidates
+    out: list[Actor] = []
+    for a in candidates:
+        if a.code not in {o.code for o in out}:
+            out.append(Actor(a.code, w.form, (w.id,), "anaphor"))
+        if len(out) == (2 if plural else 1):
+            break
+    return out
+
+
+def _speaker(cl: _Clause, verb: Word | None) -> list[Actor]:
+    """The actor who speaks in this sentence ("..., sagte Kirby"), else the last speaker."""
+    rules = cl.res.rules
+    for w in cl.sentence.words:
+        if w.upos in _VERBAL and (normalize(w.lemma) in rules.speech_verbs
+                                  or _simple_lemma(cl.res.language, w.form) in rules.speech_verbs
+                                  or any(k in rules.speech_verbs for k in _verb_keys(cl, w))):
+            if verb is not None and w.id == verb.id:
+                continue
+            for subj in cl.kids(w):
+                if subj.rel == "nsubj":
+                    skey = cl.keys[subj.id - 1]
+                    if skey in rules.first_person_pronouns:
+                        continue
+                    actors = _resolve(cl, subj)
+                    if actors:
+                        return actors
+    return list(cl.ctx.speakers)
+
+
+# --------------------------------------------------------------------------- modes
+def _mode(cl: _Clause, verb: Word, noun: Word | None) -> str:
+    rules = cl.res.rules
+    words = [verb] + ([noun] if noun is not None else [])
+    for w in words:
+        for child in cl.kids(w):
+            if cl.keys[child.id - 1] in rules.negation_words and child.rel in (
+                    "advmod", "neg", "det", "advmod:neg", "dep", "cc"):
+                return "negated"
+    if cl.sentence.surface().rstrip().rstrip('"“”»«\'').endswith("?"):
+        return "question"
+    for child in cl.kids(verb):
+        key = cl.keys[child.id - 1]
+        if child.rel == "aux" and key in rules.hypothetical_auxiliaries:
+            return "hypothetical"
+        if child.rel == "mark" and key in rules.conditional_markers:
+            return "hypothetical"
+    if verb.feats.get("Mood") in rules.hypothetical_moods:
+        return "hypothetical"
+    # The clause's governors: belief ("glauben, dass"), intent ("versuchen zu"),
+    # or another coded verb ("fordern ... auf, ... einzustellen").
+    w, depth = verb, 0
+    while w.head and w.rel in ("xcomp", "ccomp", "advcl", "conj", "csubj") and depth < 6:
+        gov = cl.word(w.head)
+        keys = _verb_keys(cl, gov)
+        if w.rel == "advcl":
+            if any(cl.keys[c.id - 1] in rules.conditional_markers for c in cl.kids(w)):
+                return "hypothetical"
+            break
+        if w.rel != "conj":
+            if any(k in rules.belief_verbs for k in keys):
+                return "belief"
+            if any(k in rules.intent_verbs for k in keys):
+                return "future"
+            if not any(k in rules.speech_verbs for k in keys) and _match_pattern(cl, gov):
+                return "hypothetical"
+        w, depth = gov, depth + 1
+    for child in cl.kids(verb):
+        key = cl.keys[child.id - 1]
+        if child.rel == "aux" and key in rules.future_auxiliaries and verb.feats.get("VerbForm") in (
+                "Inf", None):
+            return "future"
+        if child.rel == "aux" and normalize(child.lemma) in rules.intent_verbs:
+            return "future"
+    return "asserted"
+
+
+# --------------------------------------------------------------------------- events
+def _span(ids: Iterable[int]) -> str:
+    ids = sorted(set(ids))
+    if not ids:
+        return ""
+    return str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}"
+
+
+def code_sentence(
+    sentence: Sentence,
+    res: LanguageResources,
+    *,
+    doc_id: str = "",
+    date: dt.date | None = None,
+    context: DocumentContext | None = None,
+) -> list[Event]:
+    """Code one parsed sentence into events.
+
+    Parameters
+    ----------
+    sentence : Sentence
+        A dependency-parsed sentence (from :func:`eventcoder.read_conllu`).
+    res : LanguageResources
+        Dictionaries and rules (:func:`eventcoder.load_language`).
+    doc_id : str
+        Document id written into the events.
+    date : datetime.date, optional
+        Publication date; selects office holders valid on that day.
+    context : DocumentContext, optional
+        Actors named in earlier sentences (for pronouns and "das Land");
+        updated in place.
+
+    Returns
+    -------
+    list of Event
+
+    Examples
+    --------
+    >>> from eventcoder import read_conllu, load_language
+    >>> text = (
+    ...     "1\\tRussia\\tRussia\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\t_\\n"
+    ...     "2\\tvetoed\\tveto\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
+    ...     "3\\tit\\tit\\tPRON\\t_\\t_\\t2\\tobj\\t_\\t_\\n")
+    >>> sent = read_conllu(text)[0].sentences[0]
+    >>> [e.source for e in code_sentence(sent, load_language("en"))]
+    []
+    """
+    ctx = context if context is not None else DocumentContext()
+    actors = SentenceActors(sentence, res, date=date, aliases=ctx.aliases)
+    keys = [normalize(w.form) for w in sentence.words]
+    cl = _Clause(sentence, res, actors, ctx, keys)
+    cameo = load_cameo()
+    events: list[Event] = []
+    text = sentence.surface()
+    date_str = date.isoformat() if date else ""
+    for verb in sentence.words:
+        if verb.upos not in _VERBAL and verb.upos != "NOUN":
+            continue
+        if verb.upos == "NOUN" and verb.rel not in ("root", "conj", "parataxis", "ccomp", "xcomp"):
+            continue
+        found = _match_pattern(cl, verb)
+        if found is None:
+            continue
+        pattern, noun, prt_obl = found
+        passive = _is_passive(cl, verb)
+        src_words = _source_words(cl, verb, pattern.source_relations or res.rules.source_relations,
+                                  passive)
+        sources = [a for sw in src_words for a in _resolve(cl, sw, verb=verb)]
+        if not sources:
+            continue
+        source_codes = {a.code for a in sources}
+        tgt_words = _target_words(cl, verb, pattern, noun, prt_obl, passive)
+        targets = [a for tw in tgt_words for a in _resolve(cl, tw, exclude=source_codes, verb=verb)]
+        if not targets and not pattern.one_sided:
+            continue
+        code = cameo[pattern.code]
+        mode = _mode(cl, verb, noun)
+        trigger_ids = [verb.id] + ([noun.id] if noun is not None else [])
+        trigger_ids += [c.id for c in cl.kids(verb) if c.deprel == "compound:prt"]
+        trigger = " ".join(sentence.words[i - 1].form for i in sorted(trigger_ids))
+        for src in _dedupe(sources):
+            for tgt in _dedupe(targets) or [None]:
+                if tgt is not None and tgt.code == src.code:
+                    continue
+                events.append(Event(
+                    doc_id=doc_id, sentence_id=sentence.id, date=date_str,
+                    source=src.code, source_text=src.text,
+                    target=tgt.code if tgt else "", target_text=tgt.text if tgt else "",
+                    event_code=code.code, event_name=code.name, root_code=code.root_code,
+                    quad_class=code.quad_class, goldstein=code.goldstein,
+                    trigger=trigger, sentence=text, language=res.language, mode=mode,
+                    event_date=date_str, date_precision="day" if date else "",
+                    source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
+                    trigger_span=_span(trigger_ids), pattern=pattern.id,
+                ))
+    _remember(cl)
+    return events
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    return [a for a in actors if not (a.code in seen or seen.add(a.code))]
+
+
+def _remember(cl: _Clause) -> None:
+    """Update the document context with this sentence's actors and speaker."""
+    ctx = cl.ctx
+    for start, entry, match in cl.actors.mentions():
+        ctx.history.append(Actor(entry.code, cl.word(start).form, (start,), entry.kind))
+        if entry.kind == "person" and match.end > match.start:
+            surname = cl.keys[match.end - 1]
+            ctx.aliases[(surname,)] = list(match.entries)
+    del ctx.history[:-200]
+    speaker = _speaker(cl, None)
+    if speaker:
+        ctx.speakers = speaker
+
+
+def code_document(document: Document, res: LanguageResources, *,
+                  date: str | dt.date | None = None) -> list[Event]:
+    """Code every sentence of a document, carrying actors across sentences.
+
+    The document's own ``date`` metadata wins over ``date``.
+    """
+    doc_date = parse_date(document.metadata.get("date") or date, where=f"document {document.id!r}")
+    ctx = DocumentContext()
+    events: list[Event] = []
+    for sentence in document.sentences:
+        events.extend(code_sentence(sentence, res, doc_id=document.id, date=doc_date, context=ctx))
+    return events
+
+
+def code_documents(documents: Iterable[Document], res: LanguageResources, *,
+                   date: str | dt.date | None = None) -> list[Event]:
+    """Code several documents; see :func:`code_document`."""
+    out: list[Event] = []
+    for doc in documents:
+        out.extend(code_document(doc, res, date=date))
+    return out
