@@ -10,8 +10,9 @@ Each case::
       date: 2023-08-30                      # optional publication date
       expected:                             # asserted events as [source, target, code];
         - [USA, PRK, "130"]                 # target "" for one-sided events; a code
-        - [RUS, IGOUNO, "12*"]              # ending in * matches any code with that prefix
+        - [RUS*, IGOUNO, "12*"]             # a code or actor ending in * matches any with that prefix
       # expected: []  -> the sentence must give no asserted event
+      xfail: "why"                          # optional: a known limitation (reported, not hidden)
       modes:                                # optional: non-asserted events that must appear
         - [USA, PRK, "130", negated]
 """
@@ -82,8 +83,8 @@ def compare(expected: list, events) -> tuple[list, list]:
     used = set()
     for src, tgt, code in (tuple(x[:3]) for x in expected):
         hit = next((i for i, g in enumerate(got)
-                    if i not in used and g[0] == src and g[1] == (tgt or "") and code_matches(code, g[2])),
-                   None)
+                    if i not in used and code_matches(src, g[0]) and code_matches(tgt or "", g[1])
+                    and code_matches(code, g[2])), None)
         if hit is None:
             missing.append((src, tgt, code))
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from case_tables import compare, find_sentence, load_cases
+from case_tables import code_matches, compare, find_sentence, load_cases
 from conftest import FIXTURES, SHARED
 
 from eventcoder import load_language
@@ -11,7 +11,11 @@ from eventcoder.coding import code_document
 
 
 def _params(language):
-    return [pytest.param(language, case, id=f"{language}-{case['id']}") for case in load_cases(language)]
+    params = []
+    for case in load_cases(language):
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=False)] if case.get("xfail") else []
+        params.append(pytest.param(language, case, id=f"{language}-{case['id']}", marks=marks))
+    return params
 
 
 @pytest.mark.parametrize("language,case", _params("de") + _params("en"))
@@ -27,5 +31,6 @@ def test_case(language, case):
         f" all: {[(e.source, e.target, e.event_code, e.mode, e.trigger) for e in events]}"
     )
     for src, tgt, code, mode in case.get("modes", []):
-        assert any(e.source == src and e.target == (tgt or "") and e.event_code.startswith(
-            str(code).rstrip("*")) and e.mode == mode for e in events), (src, tgt, code, mode)
+        assert any(code_matches(src, e.source) and code_matches(tgt or "", e.target)
+                   and code_matches(str(code), e.event_code) and e.mode == mode
+                   for e in events), (src, tgt, code, mode)
