@@ -82,9 +82,17 @@ def _dyad_label(source: str, target: str, directed: bool) -> str:
     return f"{source}-{target}"
 
 
+def _split_dyad(label: str) -> tuple[str, str]:
+    """Inverse of ``_dyad_label``; "---" (unknown country) contains the separator."""
+    if label.startswith("---"):
+        return "---", label[4:]
+    source, _, target = label.partition("-")
+    return source, target
+
+
 def _parse_dyad(dyad: DyadSpec, directed: bool) -> str:
     if isinstance(dyad, str):
-        source, _, target = dyad.partition("-")
+        source, target = _split_dyad(dyad)
         if not target:
             raise ValueError(f"dyad {dyad!r} is not 'SRC-TGT' or a (source, target) pair")
     else:
@@ -295,9 +303,9 @@ def dyad_summary(events: pd.DataFrame, *, directed: bool = True, **filters) -> p
         return pd.DataFrame(columns=["dyad", "source_country", "target_country",
                                      *_SUMMARY_COLUMNS])
     table = _finish(_measures(frame, ["dyad"])).reset_index()
-    parts = table["dyad"].str.split("-", n=1, expand=True)
-    table.insert(1, "source_country", parts[0])
-    table.insert(2, "target_country", parts[1])
+    parts = [_split_dyad(d) for d in table["dyad"]]
+    table.insert(1, "source_country", [p[0] for p in parts])
+    table.insert(2, "target_country", [p[1] for p in parts])
     table = table[["dyad", "source_country", "target_country", *_SUMMARY_COLUMNS]]
     return table.sort_values(["n_events", "dyad"], ascending=[False, True],
                              ignore_index=True)
@@ -471,9 +479,9 @@ def escalation_series(events: pd.DataFrame, *, freq: str = "W",
     table = _finish(table).reset_index()
     table["escalation_index"] = _index(table, measure, window)
     table["period"] = table["period"].dt.start_time
-    parts = table["dyad"].str.split("-", n=1, expand=True).reindex(columns=[0, 1])
-    table.insert(2, "source_country", parts[0].fillna(""))
-    table.insert(3, "target_country", parts[1].fillna(""))
+    parts = [_split_dyad(d) for d in table["dyad"]]
+    table.insert(2, "source_country", [p[0] for p in parts])
+    table.insert(3, "target_country", [p[1] for p in parts])
     table = table[["period", "dyad", "source_country", "target_country", *_SUMMARY_COLUMNS,
                    "escalation_index"]]
     return table.sort_values(["dyad", "period"], ignore_index=True)
