@@ -203,7 +203,7 @@ def _finish(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
         codes != "", "")
     for column, default in (("quad_class", lambda c: cameo[c].quad_class if c in cameo else 0),
                             ("goldstein", lambda c: cameo[c].goldstein if c in cameo else None)):
-        fallback = codes.map(default)
+        fallback = pd.to_numeric(codes.map(default), errors="coerce").astype(float)
         given = pd.to_numeric(frame[column], errors="coerce") if column in frame else fallback
         frame[column] = given.fillna(fallback)
     frame["quad_class"] = pd.to_numeric(frame["quad_class"], errors="coerce").fillna(0)
@@ -278,7 +278,7 @@ def load_gdelt(path: PathOrBuffer, *, version: int | None = None) -> pd.DataFram
         names = columns + [f"extra_{i}" for i in range(max(0, width - len(columns)))]
         raw = pd.read_csv(path, sep=delimiter, header=None, names=names, dtype=str,
                           keep_default_na=False, quoting=csv.QUOTE_NONE)
-    raw = raw.reindex(columns=sorted(set(raw.columns) | set(columns), key=str)).fillna("")
+    raw = raw.reindex(columns=sorted(set(raw.columns) | set(columns), key=str), fill_value="")
     url = raw["SOURCEURL"].astype(str)
     event_date = _iso_date(raw["SQLDATE"])
     added = _iso_date(raw["DATEADDED"])
@@ -430,7 +430,7 @@ def load_phoenix(path: PathOrBuffer) -> pd.DataFrame:
                                                  range(max(0, width - len(PHOENIX_COLUMNS)))]
         raw = pd.read_csv(path, sep="\t", header=None, names=names, dtype=str,
                           keep_default_na=False, quoting=csv.QUOTE_NONE)
-    raw = raw.reindex(columns=sorted(set(raw.columns) | set(PHOENIX_COLUMNS))).fillna("")
+    raw = raw.reindex(columns=sorted(set(raw.columns) | set(PHOENIX_COLUMNS)), fill_value="")
     dates = _iso_date(raw["Date"].str.replace("-", "", regex=False))
     sentence = raw["SentenceID"].astype(str)
     story = sentence.str.rsplit("_", n=1).str[0]
