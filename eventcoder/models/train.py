@@ -1,0 +1,299 @@
+"""Train the compact stanza models shipped with eventcoder, fully offline.
+
+Usage::
+
+    python -m eventcoder.models.train de      # German
+    python -m eventcoder.models.train en      # English
+    python -m eventcoder.models.train de --shared /path/to/shared --work work-models
+
+The recipe uses only CC BY-SA treebanks from ``<shared>/ud`` and stanza's own
+data-preparation and training entry points (``stanza.utils.datasets.prepare_*``,
+``stanza.utils.training.run_*``), without character language models and without
+pretrained word vectors, with small hidden sizes and capped steps so that a
+language trains in about 20-30 minutes on 2 CPU cores.
+
+Data split (deterministic, by sentence position in the original files):
+
+German
+    test (held out): the first 400 sentences of GSD test;
+    dev (early stopping): the last 150 sentences of PUD;
+    train: GSD dev, GSD test from sentence 401, PUD sentences 1-850.
+    XPOS is blanked everywhere (GSD uses STTS, PUD PTB-like tags).
+English
+    test (held out): the first 500 sentences of EWT test;
+    dev: EWT test sentences 501-700;
+    train: EWT dev, EWT test from sentence 701, all PUD, Atis train 1-1500.
+
+Final weights are converted to float16 and copied to ``eventcoder/models/<lang>/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import PROCESSORS, compact_model_dir
+
+logger = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parents[2]
+
+#: name of the combined treebank per language (stanza short name ``de_ecnews``)
+TREEBANK = {"de": "UD_German-Ecnews", "en": "UD_English-Ecnews"}
+SHORT = {"de": "de_ecnews", "en": "en_ecnews"}
+
+# (treebank folder, file, start, stop) slices; stop None = to the end
+SPLITS: dict[str, dict[str, list[tuple[str, str, int, int | None]]]] = {
+    "de": {
+        "test": [("UD_German-GSD", "de_gsd-ud-test.conllu", 0, 400)],
+        "dev": [("UD_German-PUD", "de_pud-ud-test.conllu", 850, None)],
+        "train": [
+            ("UD_German-GSD", "de_gsd-ud-dev.conllu", 0, None),
+            ("UD_German-GSD", "de_gsd-ud-test.conllu", 400, None),
+            ("UD_German-PUD", "de_pud-ud-test.conllu", 0, 850),
+        ],
+    },
+    "en": {
+        "test": [("UD_English-EWT", "en_ewt-ud-test.conllu", 0, 500)],
+        "dev": [("UD_English-EWT", "en_ewt-ud-test.conllu", 500, 700)],
+        "train": [
+            ("UD_English-EWT", "en_ewt-ud-dev.conllu", 0, None),
+            ("UD_English-EWT", "en_ewt-ud-test.conllu", 700, None),
+            ("UD_English-PUD", "en_pud-ud-test.conllu", 0, None),
+            ("UD_English-Atis", "en_atis-ud-train.conllu", 0, 1500),
+        ],
+    },
+}
+BLANK_XPOS = {"de": True, "en": False}
+
+#: training arguments per processor (small models, capped steps for CPUs)
+TRAIN_ARGS: dict[str, list[str]] = {
+    "tokenize": ["--no_charlm", "--steps", "400", "--eval_steps", "200"],
+    "mwt": ["--num_epoch", "15"],
+    "pos": ["--no_charlm", "--no_pretrain", "--hidden_dim", "128", "--char_hidden_dim", "200",
+            "--batch_size", "100", "--max_steps", "400", "--eval_interval", "100",
+            "--fix_eval_interval"],
+    "lemma": ["--no_charlm", "--no_use_secondary_file", "--num_epoch", "20"],
+    "depparse": ["--no_charlm", "--no_pretrain", "--hidden_dim", "200", "--num_layers", "2",
+                 "--char_hidden_dim", "200", "--batch_size", "2000", "--max_steps", "500",
+                 "--eval_interval", "100"],
+}
+MODEL_GLOB = {
+    "tokenize": "saved_models/tokenize/{short}_tokenizer.pt",
+    "mwt": "saved_models/mwt/{short}_mwt.pt",
+    "pos": "saved_models/pos/{short}*tagger.pt",
+    "lemma": "saved_models/lemma/{short}*lemmatizer.pt",
+    "depparse": "saved_models/depparse/{short}*parser.pt",
+}
+
+
+def default_shared() -> Path:
+    """The shared folder: ``$EVENTCODER_SHARED`` or ``../shared`` next to the repository."""
+    env = os.environ.get("EVENTCODER_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+def _read_sentences(path: Path) -> list[str]:
+    blocks, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            cur.append(line)
+        elif cur:
+            blocks.append("\n".join(cur))
+            cur = []
+    if cur:
+        blocks.append("\n".join(cur))
+    return blocks
+
+
+def _clean(block: str, blank_xpos: bool) -> str:
+    out = []
+    for line in block.split("\n"):
+        if line.startswith("#"):
+            if line.startswith("# newdoc") or line.startswith("# newpar"):
+                continue
+            out.append(line)
+            continue
+        cols = line.split("\t")
+        if blank_xpos and len(cols) == 10 and cols[0].isdigit():
+            cols[4] = "_"
+        out.append("\t".join(cols))
+    return "\n".join(out)
+
+
+def prepare_data(lang: str, shared: Path, work: Path) -> Path:
+    """Write the train/dev/test split for ``lang`` as a UD-style treebank folder."""
+    tb = TREEBANK[lang]
+    folder = work / "ud" / tb
+    folder.mkdir(parents=True, exist_ok=True)
+    for split, parts in SPLITS[lang].items():
+        blocks: list[str] = []
+        for tbdir, fname, start, stop in parts:
+            sents = _read_sentences(shared / "ud" / tbdir / fname)
+            blocks.extend(_clean(b, BLANK_XPOS[lang]) for b in sents[start:stop])
+        out = folder / f"{SHORT[lang]}-ud-{split}.conllu"
+        out.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+        logger.info("%s: %d sentences", out, len(blocks))
+    return folder
+
+
+def _run(module: str, args: list[str], work: Path, env: dict[str, str], log: Path) -> None:
+    cmd = [sys.executable, "-m", module, *args]
+    logger.info("running %s", " ".join(cmd))
+    t0 = time.time()
+    with open(log, "a", encoding="utf-8") as fh:
+        fh.write(f"\n===== {' '.join(cmd)}\n")
+        fh.flush()
+        subprocess.run(cmd, cwd=work, env=env, stdout=fh, stderr=subprocess.STDOUT, check=True)
+    logger.info("%s done in %.1f min", module, (time.time() - t0) / 60)
+
+
+def find_model(lang: str, proc: str, work: Path) -> Path:
+    """Path of the trained stanza model for one processor (in the work folder)."""
+    hits = [Path(p) for p in glob.glob(str(work / MODEL_GLOB[proc].format(short=SHORT[lang])))]
+    hits = [p for p in hits if "checkpoint" not in p.name]
+    if not hits:
+        raise FileNotFoundError(f"no trained {proc} model for {lang} under {work}")
+    return max(hits, key=lambda p: p.stat().st_mtime)
+
+
+def to_float16(src: Path, dst: Path) -> None:
+    """Copy a stanza model file, storing floating-point tensors as float16."""
+    import torch
+
+    def conv(obj):
+        if torch.is_tensor(obj):
+            return obj.half() if obj.is_floating_point() else obj
+        if isinstance(obj, dict):
+            return {k: conv(v) for k, v in obj.items() if k not in ("optimizer", "scheduler")}
+        if isinstance(obj, list):
+            return [conv(v) for v in obj]
+        if isinstance(obj, tuple):
+            return tuple(conv(v) for v in obj)
+        return obj
+
+    state = torch.load(src, map_location="cpu", weights_only=False)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(conv(state), dst)
+
+
+def retag_depparse_data(lang: str, work: Path, env: dict[str, str], log: Path) -> None:
+    """Replace gold UPOS/XPOS/feats in the parser's train and dev data by our tagger's.
+
+    The parser then learns from the kind of tags it will see at run time, which
+    helps end-to-end LAS. The test file keeps gold tags (for the gold-tag score).
+    """
+    try:
+        tagger = find_model(lang, "pos", work)
+    except FileNotFoundError:
+        logger.warning("no tagger trained for %s; the parser trains on gold tags", lang)
+        return
+    data = work / "data" / "depparse"
+    for split in ("train", "dev"):
+        src = data / f"{SHORT[lang]}.{split}.in.conllu"
+        gold = data / f"{SHORT[lang]}.{split}.gold-tags.conllu"
+        if not src.exists():
+            continue
+        shutil.copyfile(src, gold)
+        args = ["--mode", "predict", "--lang", lang, "--shorthand", SHORT[lang],
+                "--no_pretrain", "--save_dir", str(tagger.parent), "--save_name", tagger.name,
+                "--eval_file", str(gold), "--output_file", str(src)]
+        try:
+            _run("stanza.models.tagger", args, work, env, log)
+        except subprocess.CalledProcessError:
+            logger.warning("retagging %s failed; the parser trains on gold tags", src)
+            shutil.copyfile(gold, src)
+
+
+def train(lang: str, shared: Path, work: Path, steps: list[str], threads: int = 2,
+          retag: bool = True) -> None:
+    """Prepare data and train the requested processors for ``lang``."""
+    work = work.resolve()
+    prepare_data(lang, shared, work)
+    env = dict(os.environ)
+    env.update(UDBASE=str(work / "ud"), DATA_ROOT=str(work / "data"),
+               OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
+               STANZA_RESOURCES_DIR=str(work / "stanza_resources"))
+    (work / "stanza_resources").mkdir(exist_ok=True)
+    (work / "stanza_resources" / "resources.json").write_text("{}")
+    log = work / f"train-{lang}.log"
+    tb = TREEBANK[lang]
+    for proc in steps:
+        if proc == "mwt" and lang != "de":
+            continue
+        prep = ["prepare_tokenizer_treebank" if proc == "tokenize" else
+                f"prepare_{proc}_treebank", tb]
+        if proc in ("lemma", "depparse"):
+            prep.append("--gold")
+        _run(f"stanza.utils.datasets.{prep[0]}", prep[1:], work, env, log)
+        if proc == "depparse" and retag:
+            retag_depparse_data(lang, work, env, log)
+        runner = "stanza.utils.training.run_" + ("tokenizer" if proc == "tokenize" else proc)
+        _run(runner, [tb, "--force", *TRAIN_ARGS[proc]],
+             work, env, log)
+        for mode in ("--score_test",):
+            try:
+                flags = [a for a in TRAIN_ARGS[proc] if a in ("--no_charlm", "--no_pretrain")]
+                _run(runner, [tb, mode, *flags], work, env, log)
+            except subprocess.CalledProcessError:
+                logger.warning("scoring %s failed (see %s)", proc, log)
+
+
+def install(lang: str, work: Path) -> dict[str, int]:
+    """Convert trained models to float16 into ``eventcoder/models/<lang>/``."""
+    out = compact_model_dir(lang)
+    sizes = {}
+    for proc, fname in PROCESSORS.items():
+        if proc == "mwt" and lang != "de":
+            continue
+        src = find_model(lang, proc, work.resolve())
+        to_float16(src, out / fname)
+        sizes[fname] = (out / fname).stat().st_size
+        logger.info("%s -> %s (%.1f MB)", src, out / fname, sizes[fname] / 1e6)
+    (out / "resources.json").write_text("{}\n")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; returns an exit code."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("language", choices=sorted(TREEBANK))
+    ap.add_argument("--shared", type=Path, default=None,
+                    help="shared folder with ud/ (default $EVENTCODER_SHARED or ../shared)")
+    ap.add_argument("--work", type=Path, default=REPO / "work-models",
+                    help="work folder for data and checkpoints (default work-models/)")
+    ap.add_argument("--steps", default=",".join(PROCESSORS),
+                    help="comma-separated processors to train (default all)")
+    ap.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    ap.add_argument("--no-retag", action="store_true",
+                    help="train the parser on gold tags instead of our tagger's tags")
+    ap.add_argument("--no-install", action="store_true",
+                    help="do not copy float16 models into eventcoder/models/<lang>/")
+    ap.add_argument("--install-only", action="store_true")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    shared = args.shared or default_shared()
+    if not (shared / "ud").is_dir():
+        logger.error("no treebanks under %s; pass --shared DIR", shared / "ud")
+        return 2
+    t0 = time.time()
+    if not args.install_only:
+        train(args.language, shared, args.work, args.steps.split(","), args.threads,
+              retag=not args.no_retag)
+    if not args.no_install:
+        sizes = install(args.language, args.work)
+        logger.info("sizes: %s", json.dumps(sizes))
+    logger.info("total %.1f min", (time.time() - t0) / 60)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
