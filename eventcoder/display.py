@@ -80,13 +80,15 @@ def _find(sentence: str, phrase: str, span: str, role: str) -> list[Mark]:
     if whole:
         return [Mark(*whole, role)]
     marks = []
-    for word in words:
+    for i, word in enumerate(words):
         if len(word) < 3 and len(words) > 1:
             continue  # particles and articles: too ambiguous alone
-        found = _search(sentence, re.escape(word), anchor)
+        # a span is a range "first-last": the last word sits near its end
+        near = chars[-1][0] if chars and i == len(words) - 1 and i > 0 else anchor
+        found = _search(sentence, re.escape(word), near)
         if found is None and len(word) >= 5:  # inflected verb: "condemn" -> "condemned"
             stem = word[:max(4, len(word) - 3)]
-            found = _search(sentence, re.escape(stem) + r"\w*", anchor)
+            found = _search(sentence, re.escape(stem) + r"\w*", near)
         if found is not None:
             marks.append(Mark(*found, role))
     if marks:
@@ -103,7 +105,7 @@ def highlight_sentence(sentence: str, *, source_text: str = "", trigger: str = "
     --------
     >>> out = highlight_sentence("Seoul & Washington condemned the test.",
     ...                          source_text="Seoul", trigger="condemn")
-    >>> print(re.sub(r' class="[^"]*" style="[^"]*" title="([^"]*)"', r"[\1]", out))
+    >>> print(re.sub(r' class="[^"]*" style="[^"]*" title="([^"]*)"', r"[\\1]", out))
     <mark[source]>Seoul</mark> &amp; Washington <mark[trigger]>condemned</mark> the test.
     """
     sentence = str(sentence or "")
