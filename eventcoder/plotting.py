@@ -26,6 +26,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -139,6 +140,13 @@ def _axes(ax: Axes | None) -> Axes:
     return ax if ax is not None else plt.subplots()[1]
 
 
+def _date_axis(ax: Axes) -> None:
+    """Concise date ticks that do not overlap."""
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
 def _is_series(data: pd.DataFrame) -> bool:
     return {"period", "dyad", "n_events"} <= set(data.columns)
 
@@ -193,6 +201,7 @@ def plot_escalation(data: pd.DataFrame, *, dyads: Sequence[DyadSpec] | None = No
         ax.axhline(0, color="0.5", linewidth=0.6)
     ax.set_ylabel(_YLABELS.get(y, y))
     ax.set_xlabel("")
+    _date_axis(ax)
     if labels:
         ax.legend(title="Dyad")
     return ax
@@ -250,6 +259,7 @@ def plot_quad_composition(data: pd.DataFrame, *, dyad: DyadSpec | None = None,
             bottom += table[column].to_numpy()
     ax.set_ylabel("Share of events" if normalize else "Events")
     ax.legend(loc="upper left")
+    _date_axis(ax)
     return ax
 
 
@@ -348,14 +358,18 @@ def plot_dyad_events(events: pd.DataFrame, dyad: DyadSpec, *, directed: bool = F
     if (~markers).any():
         ax.scatter(frame["timestamp"][~markers], frame["goldstein"][~markers],
                    facecolors="none", edgecolors="0.4", label="not asserted")
-    key = frame.reindex(frame["goldstein"].abs().sort_values(ascending=False).index)
-    for row in key.head(n_labels).itertuples():
+    # key events: largest |Goldstein|, one per event code, earliest first
+    key = frame.assign(_weight=-frame["goldstein"].abs()).sort_values(
+        ["_weight", "timestamp"], kind="stable").drop_duplicates("event_code")
+    for n, row in enumerate(key.head(n_labels).sort_values("timestamp").itertuples()):
         label = row.event_name or row.event_code
         ax.annotate(f"{row.source}→{row.target}: {label}", (row.timestamp, row.goldstein),
-                    xytext=(4, 4), textcoords="offset points", fontsize=7)
+                    xytext=(6, 10 if n % 2 == 0 else -14), textcoords="offset points",
+                    fontsize=7, arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.5})
     ax.axhline(0, color="0.5", linewidth=0.6)
     ax.set_ylim(-10.5, 10.5)
     ax.set_ylabel("Goldstein")
+    _date_axis(ax)
     ax.set_title(_parse_dyad(dyad, directed))
     return ax
 
@@ -405,5 +419,6 @@ def plot_comparison(ours: pd.DataFrame, reference: pd.DataFrame, *,
                                    / n).fillna(0.0)
         ax.plot(table.index, table[y], label=label, color=color, **kwargs)
     ax.set_ylabel(_YLABELS.get(y, y))
+    _date_axis(ax)
     ax.legend()
     return ax

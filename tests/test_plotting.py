@@ -121,9 +121,16 @@ def test_plot_dyad_heatmap_from_matrix_diverging(events):
 def test_plot_dyad_events_labels_key_events(events):
     ax = plot_dyad_events(events, ("USA", "PRK"), n_labels=2)
     texts = [t.get_text() for t in ax.texts]
-    assert texts == ["PRK→USA: Fight", "USAGOV→PRK: Accuse"]
+    assert texts == ["USAGOV→PRK: Accuse", "PRK→USA: Fight"]  # two largest |Goldstein|, by date
     assert ax.collections[0].get_offsets().shape == (3, 2)
     assert ax.get_title() == "PRK-USA"
+
+
+def test_plot_dyad_events_one_label_per_code():
+    frame = events_to_frame([ev(f"2024-01-0{d}", "RUS", "UKR", "190") for d in (1, 2, 3)]
+                            + [ev("2024-01-04", "RUS", "UKR", "112")])
+    ax = plot_dyad_events(frame, "RUS-UKR", n_labels=3)
+    assert [t.get_text() for t in ax.texts] == ["RUS→UKR: Fight", "RUS→UKR: Accuse"]
 
 
 def test_plot_dyad_events_marks_not_asserted(events):
