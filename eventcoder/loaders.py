@@ -16,6 +16,7 @@ import functools
 import io
 import logging
 import re
+import unicodedata
 from collections.abc import Mapping
 from os import PathLike
 
@@ -51,7 +52,7 @@ GDELT2_COLUMNS = tuple(_gdelt_columns(_GEO2))  # 61
 
 # ICEWS sector words -> CAMEO role codes (first match, on the lower-cased sector).
 _SECTOR_ROLES = (
-    ("police", "COP"), ("military", "MIL"), ("defense", "MIL"), ("army", "MIL"),
+    ("bank", "BUS"), ("police", "COP"), ("military", "MIL"), ("defense", "MIL"), ("army", "MIL"),
     ("judiciary", "JUD"), ("judge", "JUD"), ("court", "JUD"), ("lawyer", "JUD"),
     ("legislat", "LEG"), ("parliament", "LEG"), ("congress", "LEG"), ("senate", "LEG"),
     ("lawmaker", "LEG"), ("opposition", "OPP"), ("rebel", "REB"), ("insurgent", "REB"),
@@ -61,13 +62,25 @@ _SECTOR_ROLES = (
     ("media", "MED"), ("journalist", "MED"), ("business", "BUS"), ("company", "BUS"),
     ("employee", "LAB"), ("labor", "LAB"), ("worker", "LAB"), ("refugee", "REF"),
     ("immigrant", "REF"), ("medical", "HLH"), ("health", "HLH"), ("religio", "REL"),
-    ("party", "GOV"), ("government", "GOV"), ("ministr", "GOV"), ("minister", "GOV"),
+    ("naval", "MIL"), ("air force", "MIL"), ("reserve", "MIL"), ("armed band", "REB"),
+    ("militia", "REB"), ("combatant", "REB"), ("separatist", "REB"), ("thie", "CRM"),
+    ("mob", "CVL"), ("villager", "CVL"), ("indigenous", "CVL"), ("prosecutor", "JUD"),
+    ("attorney", "JUD"), ("representatives", "LEG"), ("assembl", "LEG"),
+    ("human rights", "HRI"), ("professor", "EDU"), ("bishop", "REL"),
+    ("newspaper", "MED"), ("parti", "GOV"), ("party", "GOV"), ("government", "GOV"),
+    ("director", "GOV"), ("ministr", "GOV"), ("minister", "GOV"),
     ("cabinet", "GOV"), ("foreign affairs", "GOV"), ("official", "GOV"),
     ("authorit", "GOV"), ("governor", "GOV"), ("mayor", "GOV"), ("envoy", "GOV"),
     ("head of", "GOV"), ("royal", "GOV"), ("executive", "GOV"), ("treasury", "GOV"),
     ("domestic affairs", "GOV"), ("election", "GOV"),
 )
 _PAREN = re.compile(r"^(?P<sector>.+?)\s*\((?P<country>[^()]+)\)\s*$")
+
+
+def _key(name: str) -> str:
+    """Lower case without accents: "Côte d'Ivoire" -> "cote d'ivoire"."""
+    decomposed = unicodedata.normalize("NFKD", str(name).strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,32 +93,32 @@ def _country_names() -> dict[str, str]:
         logger.warning("pycountry missing: country names are not mapped to codes")
         return names
     from importlib import resources
-
-    from .dictionaries import _rows  # the shared TSV reader
-    overrides = {row["iso3"]: row["cameo"] for _, row in _rows(
-        resources.files("eventcoder") / "resources" / "common" / "country_codes.tsv",
-        ["iso3", "cameo"])}
+    table = resources.files("eventcoder") / "resources" / "common" / "country_codes.tsv"
+    lines = [line for line in table.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    overrides = {row["iso3"]: row["cameo"] for row in csv.DictReader(lines, delimiter="\t")}
     for country in pycountry.countries:
         code = overrides.get(country.alpha_3, country.alpha_3)
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                names.setdefault(value.lower(), code)
+                names.setdefault(_key(value), code)
     try:
         import babel
         for locale in ("en", "de"):
             for alpha2, name in babel.Locale.parse(locale).territories.items():
                 country = pycountry.countries.get(alpha_2=alpha2) if alpha2.isalpha() else None
                 if country is not None:
-                    names[name.lower()] = overrides.get(country.alpha_3, country.alpha_3)
+                    names[_key(name)] = overrides.get(country.alpha_3, country.alpha_3)
     except ImportError:  # pragma: no cover
         logger.info("babel missing: country names from pycountry only")
-    aliases = {"occupied palestinian territory": "PSE", "palestine": "PSE", "turkey": "TUR",
+    aliases = {"occupied palestinian territory": "PSE", "palestinian territory, occupied": "PSE",
+               "palestine": "PSE", "turkey": "TUR",
                "holy see": "VAT", "czech republic": "CZE", "swaziland": "SWZ",
                "macedonia": "MKD", "burma": "MMR", "ivory coast": "CIV", "laos": "LAO",
                "democratic republic of congo": "COD", "republic of congo": "COG",
                "united nations": "IGOUNO", "european union": "IGOEEC"}
-    names.update({k: overrides.get(v, v) for k, v in aliases.items()})
+    names.update({_key(k): overrides.get(v, v) for k, v in aliases.items()})
     return names
 
 
@@ -120,7 +133,7 @@ def country_code(name: str) -> str:
     >>> country_code("North Korea"), country_code("Russland"), country_code("Donald Trump")
     ('PRK', 'RUS', '')
     """
-    return _country_names().get(str(name).strip().lower(), "")
+    return _country_names().get(_key(name), "")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -179,3 +179,16 @@ def test_shared_icews_subset(name, n_rows):
     assert len(china) == 504 and set(china["source"]) == {"CHN"}
     obama = frame[frame["source_text"] == "Barack Obama"]
     assert len(obama) == 379
+
+
+@pytest.mark.parametrize(("sector", "role"), [
+    ("Reserve Bank", "BUS"), ("Political Parties", "GOV"), ("Naval", "MIL"),
+    ("Human Rights Commission", "HRI"), ("Executive,Government", "GOV"), ("Economist", ""),
+])
+def test_icews_sector_roles(sector, role):
+    assert icews_actor_code(f"{sector} (Kenya)") == "KEN" + role
+
+
+def test_country_names_ignore_accents_and_case():
+    assert country_code("Cote d'Ivoire") == country_code("CÔTE D’IVOIRE") == "CIV"
+    assert country_code("Palestinian Territory, Occupied") == "PSE"
