@@ -171,7 +171,7 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
                   start: str | pd.Timestamp | None = None,
                   end: str | pd.Timestamp | None = None,
                   modes: Sequence[str] | None = ("asserted",), date: str = "date",
-                  directed: bool = True) -> pd.DataFrame:
+                  directed: bool = True, known_only: bool = False) -> pd.DataFrame:
     """Select events; every filter that is ``None`` lets everything through.
 
     Parameters
@@ -198,6 +198,8 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
         The date that ``start``/``end`` and ``timestamp`` use.
     directed : bool
         For the ``dyad`` column.
+    known_only : bool
+        Drop events whose source or target country is unknown ("---GOV").
 
     Returns
     -------
@@ -216,6 +218,8 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
     keep = pd.Series(True, index=frame.index)
     if modes is not None and "mode" in frame:
         keep &= frame["mode"].fillna("asserted").isin(list(modes))
+    if known_only:
+        keep &= (frame["source_country"] != "---") & (frame["target_country"] != "---")
     wanted = _as_set(countries)
     if wanted is not None:
         target_ok = frame["target_country"].isin(wanted) | (frame["target_country"] == "")

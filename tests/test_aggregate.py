@@ -79,6 +79,13 @@ def test_filter_countries_roles_quad_root_dates(frame):
     assert len(filter_events(frame, start="2024-01-04", end="2024-01-16")) == 2
 
 
+def test_filter_known_only_drops_unknown_countries(frame):
+    kept = filter_events(frame, known_only=True)
+    assert "---GOV" not in set(kept["source"]) and len(kept) == 6
+    series = escalation_series(frame, known_only=True)
+    assert "----PRK" not in set(series["dyad"])
+
+
 def test_event_date_falls_back_to_article_date():
     frame = events_to_frame([ev("2024-02-10", "USA", "PRK", "190", event_date="2024-01-05"),
                              ev("2024-02-10", "USA", "PRK", "190")])
