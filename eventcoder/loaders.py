@@ -25,7 +25,8 @@ import pandas as pd
 from .cameo import load_cameo
 from .events import EVENT_COLUMNS
 
-__all__ = ["country_code", "load_gdelt", "load_icews", "load_phoenix", "PROVENANCE_COLUMNS"]
+__all__ = ["PROVENANCE_COLUMNS", "country_code", "icews_actor_code", "load_gdelt", "load_icews",
+           "load_phoenix"]
 
 logger = logging.getLogger(__name__)
 
