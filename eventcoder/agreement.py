@@ -98,7 +98,8 @@ def fleiss_kappa(table: pd.DataFrame) -> float:
 
     Examples
     --------
-    >>> t = pd.DataFrame({"a": ["04", "19", "04"], "b": ["04", "19", "19"], "c": ["04", "19", "04"]})
+    >>> t = pd.DataFrame({"a": ["04", "19", "04"], "b": ["04", "19", "19"],
+    ...                   "c": ["04", "19", "04"]})
     >>> round(fleiss_kappa(t), 3)
     0.55
     """

@@ -304,7 +304,8 @@ def _assign(frame: pd.DataFrame, gold: Sequence[GoldSentence]) -> list[str | Non
         by_doc.setdefault(s.doc_id or s.id, []).append(s.id)
     by_text = {s.text: s.id for s in gold if s.text}
     out: list[str | None] = []
-    for doc, sent, text in zip(frame["doc_id"], frame["sentence_id"], frame["sentence"]):
+    for doc, sent, text in zip(frame["doc_id"], frame["sentence_id"], frame["sentence"],
+                               strict=True):
         key = by_pair.get((doc, sent))
         if key is None and doc in by_id and len(by_doc.get(doc, ())) <= 1:
             key = by_id[doc]
@@ -376,7 +377,8 @@ class ValidationReport:
     sentences: pd.DataFrame
     unmatched: int = 0
 
-    def score(self, event_level: str = "code", actors: str = "full", target: bool = True) -> pd.Series:
+    def score(self, event_level: str = "code", actors: str = "full",
+              target: bool = True) -> pd.Series:
         """The row of :attr:`scores` for one level."""
         s = self.scores
         row = s[(s.event_level == event_level) & (s.actors == actors) & (s.target == target)]
@@ -396,11 +398,13 @@ class ValidationReport:
 
     def _blocks(self) -> list[tuple[str, str, pd.DataFrame]]:
         n = len(self.sentences)
-        intro = (f"{n} gold sentences, {int(self.sentences['gold'].sum()) if n else 0} gold events, "
+        n_gold = int(self.sentences["gold"].sum()) if n else 0
+        intro = (f"{n} gold sentences, {n_gold} gold events, "
                  f"{int(self.sentences['predicted'].sum()) if n else 0} predicted events; "
                  f"{int(self.sentences['correct'].sum()) if n else 0}/{n} sentences fully right.")
         if self.unmatched:
-            intro += f" {self.unmatched} predicted events were outside the gold sentences (ignored)."
+            intro += (f" {self.unmatched} predicted events were outside the gold sentences"
+                      " (ignored).")
         scores = self.scores.copy()
         scores["target"] = scores["target"].map({True: "with", False: "without"})
         return [
@@ -422,7 +426,8 @@ class ValidationReport:
 
     def to_html(self) -> str:
         """The report as a standalone HTML page."""
-        parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>Validation report</title>",
+        parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'>"
+                 "<title>Validation report</title>",
                  "<style>body{font-family:sans-serif;max-width:70em;margin:auto}"
                  "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
                  "padding:2px 6px;text-align:right}</style></head><body>",
@@ -501,7 +506,8 @@ def validate(predicted: Any, gold: Any, *, modes: Iterable[str] | None = None) -
     owners = _assign(frame, gold_list)
     pred: dict[str, list[GoldEvent]] = {s.id: [] for s in gold_list}
     unmatched = 0
-    for owner, src, tgt, code in zip(owners, frame["source"], frame["target"], frame["event_code"]):
+    for owner, src, tgt, code in zip(owners, frame["source"], frame["target"],
+                                     frame["event_code"], strict=True):
         if owner is None:
             unmatched += 1
         else:

@@ -35,7 +35,8 @@ FLEISS_COUNTS = [
 
 
 def test_fleiss_textbook():
-    rows = [[str(c + 1) for c, n in enumerate(counts) for _ in range(n)] for counts in FLEISS_COUNTS]
+    rows = [[str(c + 1) for c, n in enumerate(counts) for _ in range(n)]
+            for counts in FLEISS_COUNTS]
     table = pd.DataFrame(rows, columns=[f"r{i}" for i in range(14)])
     assert fleiss_kappa(table) == pytest.approx(0.210, abs=0.001)
 

@@ -126,7 +126,7 @@ def test_yaml_gold_and_coder(tmp_path):
     gold = read_gold(FIXTURES / "gold_coded.yaml")
     assert [g.id for g in gold] == ["de-1", "de-2"] and gold[0].events[0].code == "111"
     pred = code_gold(gold, "de")
-    assert set(zip(pred.doc_id, pred.source, pred.target)) == {("de-1", "RUS", "JPN"),
+    assert set(zip(pred.doc_id, pred.source, pred.target, strict=True)) == {("de-1", "RUS", "JPN"),
                                                               ("de-2", "JPN", "RUS")}
     row = validate(pred, gold).score()
     assert (row.tp, row.fp, row.fn) == (1, 1, 1)
