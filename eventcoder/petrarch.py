@@ -1,0 +1,758 @@
+"""Read PETRARCH / Phoenix dictionaries into eventcoder resources (English).
+
+PETRARCH (Open Event Data Alliance) keeps its dictionaries in plain-text
+formats; :func:`load_petrarch` reads them from a path the user gives and builds
+a :class:`~eventcoder.dictionaries.LanguageResources` that the ordinary coder
+(:func:`eventcoder.coding.code_document`) uses, either in place of eventcoder's
+own English dictionaries (``mode="replace"``) or beside them (``"beside"``).
+
+What is read, and how it maps:
+
+actors (``NAME_WITH_UNDERSCORES [CODE]``)
+    ``+SYNONYM`` lines, code blocks on the following (indented) lines, date
+    restrictions ``[USAELI <20010120]``, ``[USAGOV >20010120]``,
+    ``[HOBGOV 20121109-20130119]`` (6-digit dates: ``yy <= 30`` is 20yy).
+    The first restriction that covers a date wins, as in PETRARCH.
+agents (``NOUN {PLURALS} [~ROLE]``)
+    ``!MACRO! = A, B`` substitutions, explicit or regular plurals; a role
+    appended to the country (``~GOV``). Multi-word agents are reduced to their
+    head word where no single-word entry claims that word.
+verbs (PETRARCH-2 ``--- VERB [code] ---`` synonym blocks)
+    block verbs with their own codes and irregular forms (the parser's lemma
+    is used, so the forms are not needed), ``+PHRASAL_VERB`` entries, ``&SYNSET``
+    word sets, and patterns ``- * WORD (PREP WORD) [code]`` -> a
+    :class:`~eventcoder.dictionaries.VerbPattern` with ``nouns`` (WORD, a
+    synset's words, the head of a ``{multi word}`` phrase) and ``particle``
+    (a required prepositional phrase, whose noun may be the target);
+    ``(PREP +)`` -> ``target_preps``.
+
+Everything else is counted by feature kind in :class:`ImportReport` (words
+before the verb, ``$``/``+``/``^``/``%`` markers, null-code veto patterns,
+second codes after ``:``, multi-word phrases reduced to their head, ...), never
+silently dropped. Codes that are not CAMEO (the toy suite uses "903", "174L")
+are skipped unless ``keep_unknown_codes=True``; then they code as the nearest
+CAMEO code and :meth:`PetrarchDictionaries.restore_codes` puts the original
+code back into the events.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources as _pkg
+from pathlib import Path
+
+import pandas as pd
+
+from .cameo import load_cameo
+from .dictionaries import (
+    ActorEntry,
+    DictionaryError,
+    LanguageResources,
+    VerbPattern,
+    load_language,
+    load_rules,
+    normalize,
+)
+
+__all__ = [
+    "ImportReport",
+    "PetrarchDictionaries",
+    "find_dictionary_files",
+    "load_petrarch",
+    "read_actors",
+    "read_agents",
+    "read_discards",
+    "read_verbs",
+]
+
+PARTICLES = frozenset("""about across after against along around at away back by down for from in
+into of off on onto out over through to toward towards under up upon with""".split())
+NULL_CODES = {"---", "+++", "###", "xxx", "xxy"}
+
+
+@dataclass
+class ImportReport:
+    """What a PETRARCH import read, and which features it could not translate.
+
+    ``counts``: entries imported per kind ("actor phrases", "agents", "verbs",
+    "patterns"). ``unsupported``: feature kind -> how often it occurred;
+    ``examples``: up to three ``file:line: text`` per kind.
+    """
+
+    files: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    unsupported: Counter = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def note(self, kind: str, where: str, text: str) -> None:
+        self.unsupported[kind] += 1
+        ex = self.examples.setdefault(kind, [])
+        if len(ex) < 3:
+            ex.append(f"{where}: {text.strip()[:90]}")
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per unsupported feature kind: ``feature``, ``count``, ``example``."""
+        rows = [{"feature": k, "count": n, "example": (self.examples.get(k) or [""])[0]}
+                for k, n in self.unsupported.most_common()]
+        return pd.DataFrame(rows, columns=["feature", "count", "example"])
+
+    def lines(self) -> list[str]:
+        """A readable summary, one line per count and per unsupported feature."""
+        out = [f"read {len(self.files)} file(s) in {self.seconds:.1f} s: "
+               + ", ".join(f"{n} {k}" for k, n in sorted(self.counts.items()))]
+        if self.unsupported:
+            out.append("not translated (counted, by feature):")
+            for kind, n in self.unsupported.most_common():
+                out.append(f"  {n:6d}  {kind}   e.g. {(self.examples.get(kind) or [''])[0]}")
+        return out
+
+
+@dataclass
+class PetrarchDictionaries:
+    """The imported resources, the import report, and the discard phrases.
+
+    ``codes`` maps a pattern id to its original PETRARCH code where that code is
+    not CAMEO and a stand-in was used (``keep_unknown_codes=True``).
+    """
+
+    resources: LanguageResources
+    report: ImportReport
+    codes: dict[str, str] = field(default_factory=dict)
+    discards: list[tuple[str, ...]] = field(default_factory=list)
+
+    def restore_codes(self, events: Iterable) -> list:
+        """Events with the original (non-CAMEO) PETRARCH codes put back."""
+        out = []
+        for e in events:
+            code = self.codes.get(e.pattern)
+            if code:
+                e = replace(e, event_code=code, event_name="(PETRARCH code)",
+                            root_code=code[:2])
+            out.append(e)
+        return out
+
+    def discarded(self, words: Sequence[str]) -> bool:
+        """Whether a sentence (its words) contains a discard phrase."""
+        keys = [normalize(w) for w in words]
+        for phrase in self.discards:
+            n = len(phrase)
+            for i in range(len(keys) - n + 1):
+                if tuple(keys[i:i + n]) == phrase:
+                    return True
+        return False
+
+
+# --------------------------------------------------------------------------- helpers
+def _lines(path: Path) -> Iterable[tuple[int, str]]:
+    """(line number, line without comment) for the non-empty lines of a file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = path.read_text(encoding="latin-1")
+    in_xml_comment = False
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if in_xml_comment:
+            if "-->" in line:
+                in_xml_comment = False
+            continue
+        stripped = line.strip()
+        if stripped.startswith("<!") or stripped.startswith("<"):
+            if "-->" not in stripped and stripped.startswith("<!--"):
+                in_xml_comment = True
+            continue
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            yield lineno, line
+
+
+def _words(phrase: str) -> str:
+    """PETRARCH phrase -> eventcoder phrase: underscores are spaces, lower case."""
+    return " ".join(normalize(phrase.replace("_", " ")).split())
+
+
+def _date(text: str) -> dt.date:
+    text = text.strip()
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = (f"20{text[:2]}" if yy <= 30 else f"19{text[:2]}") + text[2:]
+    if len(text) != 8 or not text.isdigit():
+        raise ValueError(text)
+    return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+_CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _actor_kind(code: str, dated: bool) -> str:
+    if code.startswith(("IGO", "NGO", "IMG")):
+        return "igo"
+    if dated:
+        return "person"
+    if len(code) == 3:
+        return "country"
+    return "group"
+
+
+# --------------------------------------------------------------------------- actors
+def read_actors(path: str | Path, res: LanguageResources,
+                report: ImportReport | None = None) -> int:
+    """Add the entries of a PETRARCH actor file to ``res``; return the phrases added."""
+    path = Path(path)
+    report = report if report is not None else ImportReport()
+    report.files.append(str(path))
+    count = 0
+    names: list[str] = []
+    blocks: list[tuple[str, str]] = []  # (code block text, where)
+    start_line = 0
+
+    def flush() -> None:
+        nonlocal count
+        if not names:
+            return
+        where0 = f"{path.name}:{start_line}"
+        entries: list[ActorEntry] = []
+        for block, where in blocks:
+            entry = _actor_entry(block, where, report, path.name)
+            if entry is not None:
+                entries.append(entry)
+        if not entries:
+            if not blocks:
+                report.note("actor without a code", where0, names[0])
+            return
+        undated = [e for e in entries if not (e.start or e.end)]
+        dated = [e for e in entries if e.start or e.end]
+        if dated:
+            undated = [replace(e, kind="person") if len(e.code) <= 6 else e for e in undated]
+        ordered = undated + dated[::-1]  # eventcoder takes the last valid dated row
+        for name in names:
+            phrase = _words(name)
+            if not phrase:
+                continue
+            for entry in ordered:
+                res.add_actor(phrase, entry)
+            count += 1
+        report.counts["actor phrases"] += len(names)
+        report.counts["actor entries"] += 1
+
+    for lineno, line in _lines(path):
+        stripped = line.strip()
+        where = f"{path.name}:{lineno}"
+        if stripped.startswith("["):
+            blocks.extend((b, where) for b in _CODE_BLOCK.findall(stripped))
+            continue
+        if stripped.startswith("+"):
+            name = _CODE_BLOCK.split(stripped[1:])[0].strip()
+            names.append(name)
+            blocks.extend((b, where) for b in _CODE_BLOCK.findall(stripped))
+            continue
+        if stripped.startswith("="):
+            report.note("actor line syntax not understood", where, stripped)
+            continue
+        flush()
+        names, blocks, start_line = [], [], lineno
+        name = stripped.split("[", 1)[0].strip()
+        if "\t" in name:  # "OSMAN_OLCAY\t_TURKEY_": keep the name before the tab
+            name = name.split("\t")[0]
+        names.append(name)
+        blocks.extend((b, where) for b in _CODE_BLOCK.findall(stripped))
+    flush()
+    return count
+
+
+def _actor_entry(block: str, where: str, report: ImportReport, source: str) -> ActorEntry | None:
+    parts = block.split()
+    if not parts:
+        report.note("empty actor code", where, f"[{block}]")
+        return None
+    code, rest = parts[0], " ".join(parts[1:])
+    if "/" in code:
+        report.note("several codes for one actor (first used)", where, f"[{block}]")
+        code = code.split("/")[0]
+    if code in NULL_CODES or not code.strip("-+#"):
+        report.note("null actor code (---, +++)", where, f"[{block}]")
+        return None
+    if code != code.upper():
+        report.note("lower-case actor code (upper-cased)", where, f"[{block}]")
+        code = code.upper()
+    if not code.isalnum():
+        report.note("actor code with other characters", where, f"[{block}]")
+        return None
+    start = end = None
+    if rest:
+        try:
+            if rest.startswith("<"):
+                end = _date(rest[1:])
+            elif rest.startswith(">"):
+                start = _date(rest[1:]) + _ONE_DAY
+            elif "-" in rest:
+                a, b = rest.split("-", 1)
+                start, end = _date(a), _date(b) + _ONE_DAY
+            else:
+                raise ValueError(rest)
+        except ValueError:
+            report.note("date restriction not understood", where, f"[{block}]")
+            return None
+        if start and end and end <= start:
+            report.note("date range ends before it starts", where, f"[{block}]")
+            return None
+    return ActorEntry(code, _actor_kind(code, bool(start or end)), start, end, where)
+
+
+# --------------------------------------------------------------------------- agents
+_MACRO = re.compile(r"!([A-Za-z0-9_]+)!")
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def read_agents(path: str | Path, res: LanguageResources,
+                report: ImportReport | None = None) -> int:
+    """Add the entries of a PETRARCH agents file to ``res.agents``; return the words added."""
+    path = Path(path)
+    report = report if report is not None else ImportReport()
+    report.files.append(str(path))
+    macros: dict[str, list[str]] = {}
+    single: dict[str, str] = {}
+    multi: list[tuple[str, str, str, str]] = []  # (head word, role, where, phrase)
+    for lineno, line in _lines(path):
+        where = f"{path.name}:{lineno}"
+        stripped = line.strip()
+        m = re.match(r"^!([A-Za-z0-9_]+)!\s*=\s*(.+)$", stripped)
+        if m:
+            macros[m.group(1).upper()] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        codes = _CODE_BLOCK.findall(stripped)
+        if not codes:
+            report.note("agent without a code", where, stripped)
+            continue
+        code = codes[0].replace(" ", "")
+        head = stripped.split("[", 1)[0]
+        plurals: list[str] | None = None
+        if "{" in head:
+            head, _, brace = head.partition("{")
+            plurals = brace.split("}", 1)[0].split()
+        if code.endswith("~") and not code.startswith("~"):
+            report.note("agent code before the country (XXX~)", where, stripped)
+            continue
+        if not code.startswith("~") or len(code) < 4:
+            report.note("agent code without ~ role", where, stripped)
+            continue
+        role = code[1:].upper()
+        phrases = [head.strip()]
+        while any(_MACRO.search(p) for p in phrases):
+            expanded = []
+            for p in phrases:
+                mm = _MACRO.search(p)
+                if mm is None:
+                    expanded.append(p)
+                    continue
+                alts = macros.get(mm.group(1).upper())
+                if alts is None:
+                    report.note("undefined !MACRO! in agent", where, stripped)
+                    alts = []
+                expanded += [p[:mm.start()] + a + p[mm.end():] for a in alts]
+            phrases = expanded
+        forms: list[str] = []
+        for p in phrases:
+            w = _words(p)
+            if not w:
+                continue
+            forms.append(w)
+            if plurals is None:
+                last = w.split()[-1]
+                forms.append(" ".join(w.split()[:-1] + [_plural(last)]))
+        forms += [_words(p) for p in plurals or []]
+        for form in dict.fromkeys(forms):
+            parts = form.split()
+            if len(parts) == 1:
+                single.setdefault(parts[0], role)
+            else:
+                multi.append((parts[-1], role, where, form))
+    count = 0
+    for word, role in single.items():
+        res.agents[word] = role
+        count += 1
+    reduced: dict[str, str] = {}
+    for word, role, where, form in multi:
+        if word in single or (word in res.agents and word not in reduced):
+            report.note("multi-word agent (its head word has its own entry)", where, form)
+            continue
+        if word in reduced and reduced[word] != role:
+            report.note("multi-word agent (head word claimed by another role)", where, form)
+            continue
+        if word not in reduced:
+            reduced[word] = role
+            res.agents[word] = role
+            count += 1
+        report.note("multi-word agent reduced to its head word", where, form)
+    report.counts["agent words"] += count
+    return count
+
+
+# --------------------------------------------------------------------------- discards
+def read_discards(path: str | Path, report: ImportReport | None = None) -> list[tuple[str, ...]]:
+    """Phrases of a PETRARCH discards file (``+`` story-level ones included)."""
+    path = Path(path)
+    report = report if report is not None else ImportReport()
+    report.files.append(str(path))
+    out = []
+    for _lineno, line in _lines(path):
+        phrase = line.strip().lstrip("+").strip()
+        words = tuple(normalize(phrase.replace("_", " ")).split())
+        if words:
+            out.append(words)
+    report.counts["discard phrases"] += len(out)
+    return out
+
+
+# --------------------------------------------------------------------------- verbs
+_PATTERN_TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
+
+
+def _code(raw: str, where: str, text: str, report: ImportReport) -> str | None:
+    code = raw.strip()
+    if ":" in code:
+        report.note("second code after ':' (first used)", where, text)
+        code = code.split(":", 1)[0].strip()
+    if code in NULL_CODES or not code or code.strip("-+x") == "":
+        return None
+    return code
+
+
+class _VerbReader:
+    def __init__(self, path: Path, res: LanguageResources, report: ImportReport,
+                 codes: dict[str, str], keep_unknown: bool) -> None:
+        self.path, self.res, self.report = path, res, report
+        self.codes, self.keep_unknown = codes, keep_unknown
+        self.cameo = load_cameo()
+        self.synsets: dict[str, list[str]] = {}
+        self.count = 0
+
+    # -- codes ---------------------------------------------------------
+    def _cameo(self, code: str, pid: str, where: str, text: str) -> str | None:
+        if code in self.cameo:
+            return code
+        if not self.keep_unknown:
+            self.report.note("code not in CAMEO (skipped)", where, text)
+            return None
+        for key in (code[:4], code[:3], code[:2] + "0", "010"):
+            if key in self.cameo:
+                self.codes[pid] = code
+                return key
+        return None  # pragma: no cover - "010" is always CAMEO
+
+    # -- synsets -------------------------------------------------------
+    def synset(self, name: str, where: str, text: str) -> list[str]:
+        words = self.synsets.get(name.upper().rstrip("_"))
+        if words is None:
+            self.report.note("undefined &SYNSET", where, text)
+            return []
+        return words
+
+    def read(self) -> int:
+        current: str | None = None
+        block_code: str | None = None
+        verbs: list[tuple[str, str | None]] = []
+        lines = list(_lines(self.path))
+        for lineno, line in lines:
+            stripped = line.strip()
+            where = f"{self.path.name}:{lineno}"
+            if stripped.startswith("&"):
+                current = stripped.split()[0][1:].upper().rstrip("_")
+                self.synsets.setdefault(current, [])
+                continue
+            if stripped.startswith("---"):
+                current = None
+                m = re.match(r"^---\s*(\S+)\s*\[([^\]]*)\]", stripped)
+                if not m:
+                    self.report.note("verb block header not understood", where, stripped)
+                    block_code, verbs = None, []
+                    continue
+                block_code = _code(m.group(2), where, stripped, self.report)
+                verbs = []
+                continue
+            if current is not None and stripped.startswith("+"):
+                member = stripped[1:].strip()
+                if member.startswith("&"):
+                    self.synsets[current] += self.synsets.get(member[1:].upper().rstrip("_"), [])
+                elif member.startswith("("):
+                    self.report.note("synset member with a preposition", where, stripped)
+                else:
+                    self.synsets[current].append(member)
+                continue
+            current = None
+            if stripped.startswith("-") or stripped.startswith("*"):
+                self.pattern(stripped.lstrip("-").strip(), verbs, block_code, where, stripped)
+                continue
+            self.verb(stripped, verbs, block_code, where)
+        self.report.counts["verb patterns"] += self.count
+        return self.count
+
+    # -- verb lines ------------------------------------------------------
+    def verb(self, text: str, verbs: list, block_code: str | None, where: str) -> None:
+        own = _CODE_BLOCK.findall(text)
+        head = text.split("[", 1)[0].split("{", 1)[0].strip()
+        if not head:
+            return
+        code = block_code
+        if own:
+            code = _code(own[0], where, text, self.report)
+        phrase = head.lstrip("+")
+        words = [w for w in normalize(phrase).split("_") if w]
+        if "+" in phrase:  # KLM_NOP_+RST: the verb is the word after '+'
+            idx = [i for i, w in enumerate(phrase.split("_")) if w.startswith("+")]
+            words = [w.lstrip("+").lower() for w in phrase.split("_") if w]
+            if idx and idx[0] > 0:
+                self.report.note("words before the verb in a multi-word verb", where, text)
+                return
+        if not words:
+            return
+        lemma, rest = words[0], words[1:]
+        particle, nouns = "", ()
+        if rest:
+            if rest[0] in PARTICLES:
+                particle = rest[0]
+            else:
+                nouns = (rest[0],)
+            if len(rest) > 1:
+                self.report.note("multi-word verb: words after the second ignored", where, text)
+        verbs.append((lemma, particle, nouns, code, where))
+        self.report.counts["verbs"] += 1
+        if code is None:
+            return
+        pid = f"petrarch:{where}"
+        cameo_code = self._cameo(code, pid, where, text)
+        if cameo_code is None:
+            return
+        self.res.add_verb(VerbPattern(code=cameo_code, lemma=(lemma + " " + particle).strip(),
+                                      particle=particle, nouns=nouns, id=pid))
+        self.count += 1
+
+    # -- patterns --------------------------------------------------------
+    def pattern(self, text: str, verbs: list, block_code: str | None, where: str,
+                full: str) -> None:
+        codes = _CODE_BLOCK.findall(text)
+        if not codes:
+            self.report.note("pattern without a code", where, full)
+            return
+        body = text.split("[", 1)[0].strip()
+        code = _code(codes[-1], where, full, self.report)
+        if code is None:
+            self.report.note("null-code pattern (vetoes coding; not supported)", where, full)
+            return
+        tokens = _PATTERN_TOKEN.findall(body)
+        if "*" not in tokens:
+            self.report.note("pattern without '*'", where, full)
+            return
+        star = tokens.index("*")
+        before, after = tokens[:star], tokens[star + 1:]
+        if "+" in before or "$" in before:
+            self.report.note("source/target marker before the verb", where, full)
+            return
+        if any(t != "%" for t in before):
+            self.report.note("words before the verb ('- WORD * ...')", where, full)
+            return
+        if "%" in before or "%" in after:
+            self.report.note("compound-actor marker %", where, full)
+        nouns: list[str] = []
+        particle, target_preps = "", []
+        skipped = False
+        for tok in after:
+            if tok in ("$", "+", "^"):
+                self.report.note(f"source/target/skip marker '{tok}' after the verb", where, full)
+                skipped = True
+                continue
+            if tok.startswith("(") and re.search(r"[$^]", tok):
+                self.report.note("'$' or '^' inside a prepositional phrase", where, full)
+                skipped = True
+                continue
+            if tok == "%":
+                continue
+            if tok.startswith("("):
+                inner = tok[1:-1].split()
+                if not inner:
+                    continue
+                prep = inner[0].lower()
+                obj = inner[1:]
+                if obj == ["+"]:
+                    target_preps.append(prep)
+                    continue
+                if particle:
+                    self.report.note("second prepositional phrase ignored", where, full)
+                    continue
+                particle = prep
+                if obj:
+                    words = self._phrase_words(" ".join(obj), where, full)
+                    if nouns:
+                        self.report.note("second word constraint ignored", where, full)
+                    else:
+                        nouns = words
+                continue
+            words = self._phrase_words(tok, where, full)
+            if nouns:
+                self.report.note("second word constraint ignored", where, full)
+                continue
+            nouns = words
+        if skipped:
+            return
+        pid = f"petrarch:{where}"
+        cameo_code = self._cameo(code, pid, where, full)
+        if cameo_code is None:
+            return
+        for lemma, vparticle, vnouns, _vcode, _w in verbs:  # noqa: B007
+            if vparticle and particle and vparticle != particle:
+                self.report.note("pattern preposition differs from phrasal verb's", where, full)
+                continue
+            self.res.add_verb(VerbPattern(
+                code=cameo_code, lemma=(lemma + " " + (particle or vparticle)).strip(),
+                particle=particle or vparticle, nouns=tuple(nouns) or vnouns,
+                target_preps=tuple(target_preps), id=pid))
+            self.count += 1
+
+    def _phrase_words(self, tok: str, where: str, full: str) -> list[str]:
+        """Candidate head words of a pattern word, synset or {multi word phrase}."""
+        if tok.startswith("{"):
+            inner = tok[1:-1].split()
+            if len(inner) > 1:
+                self.report.note("multi-word phrase reduced to its last word", where, full)
+            tok = inner[-1] if inner else ""
+        if tok.startswith("&"):
+            out = []
+            for member in self.synset(tok[1:], where, full):
+                parts = [p for p in member.replace("_", " ").split() if p]
+                if len(parts) > 1:
+                    self.report.note("multi-word synset member reduced to its last word",
+                                     where, member)
+                if parts:
+                    out.append(normalize(parts[-1]))
+            return list(dict.fromkeys(out))
+        word = normalize(tok.replace("_", " ")).strip()
+        if " " in word:
+            self.report.note("multi-word phrase reduced to its last word", where, full)
+            word = word.split()[-1]
+        return [word] if word else []
+
+
+def read_verbs(path: str | Path, res: LanguageResources, report: ImportReport | None = None, *,
+               codes: dict[str, str] | None = None, keep_unknown_codes: bool = False) -> int:
+    """Add a PETRARCH-2 verb dictionary to ``res``; return the patterns added."""
+    path = Path(path)
+    report = report if report is not None else ImportReport()
+    report.files.append(str(path))
+    reader = _VerbReader(path, res, report, codes if codes is not None else {},
+                         keep_unknown_codes)
+    return reader.read()
+
+
+# --------------------------------------------------------------------------- loading
+def find_dictionary_files(folder: str | Path) -> dict[str, list[Path]]:
+    """Guess the actor, agent, verb and discard files of a PETRARCH dictionary folder.
+
+    Verbs: files named ``*verbs*`` or ``CAMEO*``; where one is a PETRARCH-2
+    (``2.0``) file, only those are used (the older pattern files have another
+    syntax).
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no such dictionary folder: {folder}")
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt")
+    low = {p: p.name.lower() for p in files}
+    verbs = [p for p in files if "verb" in low[p] or low[p].startswith("cameo")]
+    if any("2.0" in low[p] for p in verbs):
+        verbs = [p for p in verbs if "2.0" in low[p]]
+    return {
+        "actors": [p for p in files if "actor" in low[p]],
+        "agents": [p for p in files if "agent" in low[p]],
+        "verbs": verbs,
+        "discards": [p for p in files if "discard" in low[p]],
+    }
+
+
+def _base_resources(mode: str) -> LanguageResources:
+    if mode == "replace":
+        rules = load_rules(_pkg.files("eventcoder") / "resources" / "en" / "lang.yaml")
+        return LanguageResources(rules=rules)
+    if mode == "beside":
+        own = load_language("en")
+        res = copy.copy(own)
+        res.actors = {k: list(v) for k, v in own.actors.items()}
+        res.agents = dict(own.agents)
+        res.verbs = {k: list(v) for k, v in own.verbs.items()}
+        return res
+    raise ValueError(f"mode must be 'replace' or 'beside', got {mode!r}")
+
+
+def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Path] = (),
+                  agents: Sequence[str | Path] = (), verbs: Sequence[str | Path] = (),
+                  discards: Sequence[str | Path] = (), mode: str = "replace",
+                  keep_unknown_codes: bool = False) -> PetrarchDictionaries:
+    """Build English resources from PETRARCH/Phoenix dictionary files.
+
+    Parameters
+    ----------
+    folder : path, optional
+        A folder of PETRARCH files (see :func:`find_dictionary_files`); the
+        explicit ``actors``/``agents``/``verbs``/``discards`` lists add to it.
+    mode : {"replace", "beside"}
+        ``"replace"``: only the PETRARCH entries (with eventcoder's English
+        grammar rules); ``"beside"``: added to eventcoder's own English
+        dictionaries (eventcoder's entries win ties).
+    keep_unknown_codes : bool
+        Keep patterns whose codes are not CAMEO (see the module docstring).
+
+    Returns
+    -------
+    PetrarchDictionaries
+        ``.resources`` for :func:`eventcoder.coding.code_document`, ``.report``
+        with counts and the unsupported features.
+
+    Raises
+    ------
+    FileNotFoundError
+        A named file or folder does not exist.
+    DictionaryError
+        No file of any kind was given or found.
+    """
+    t0 = time.perf_counter()
+    found: dict[str, list[Path]] = {"actors": [], "agents": [], "verbs": [], "discards": []}
+    if folder is not None:
+        found = find_dictionary_files(folder)
+    for kind, extra in (("actors", actors), ("agents", agents), ("verbs", verbs),
+                        ("discards", discards)):
+        for p in extra:
+            p = Path(p)
+            if not p.is_file():
+                raise FileNotFoundError(f"no such {kind} file: {p}")
+            found[kind].append(p)
+    if not any(found.values()):
+        raise DictionaryError(f"no PETRARCH dictionary files found in {folder}")
+    res = _base_resources(mode)
+    report = ImportReport()
+    codes: dict[str, str] = {}
+    for p in found["actors"]:
+        read_actors(p, res, report)
+    for p in found["agents"]:
+        read_agents(p, res, report)
+    for p in found["verbs"]:
+        read_verbs(p, res, report, codes=codes, keep_unknown_codes=keep_unknown_codes)
+    out_discards: list[tuple[str, ...]] = []
+    for p in found["discards"]:
+        out_discards += read_discards(p, report)
+    report.seconds = time.perf_counter() - t0
+    return PetrarchDictionaries(res, report, codes, out_discards)
