@@ -74,6 +74,10 @@ __all__ = [
 PARTICLES = frozenset("""about across after against along around at away back by down for from in
 into of off on onto out over through to toward towards under up upon with""".split())
 NULL_CODES = {"---", "+++", "###", "xxx", "xxy"}
+#: Prepositions whose objects PETRARCH-style coding takes as the target when the
+#: verb has no actor as its object ("restore ties with Gondor", "fired on Mordor").
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for",
+                "from", "over")
 
 
 @dataclass
@@ -437,8 +441,10 @@ def _code(raw: str, where: str, text: str, report: ImportReport) -> str | None:
 
 class _VerbReader:
     def __init__(self, path: Path, res: LanguageResources, report: ImportReport,
-                 codes: dict[str, str], keep_unknown: bool) -> None:
+                 codes: dict[str, str], keep_unknown: bool,
+                 target_preps: tuple[str, ...] = TARGET_PREPS) -> None:
         self.path, self.res, self.report = path, res, report
+        self.target_preps = tuple(target_preps)
         self.codes, self.keep_unknown = codes, keep_unknown
         self.cameo = load_cameo()
         self.synsets: dict[str, list[str]] = {}
@@ -541,7 +547,8 @@ class _VerbReader:
         if cameo_code is None:
             return
         self.res.add_verb(VerbPattern(code=cameo_code, lemma=(lemma + " " + particle).strip(),
-                                      particle=particle, nouns=nouns, id=pid))
+                                      particle=particle, nouns=nouns,
+                                      target_preps=self.target_preps, id=pid))
         self.count += 1
 
     # -- patterns --------------------------------------------------------
@@ -622,7 +629,7 @@ class _VerbReader:
             self.res.add_verb(VerbPattern(
                 code=cameo_code, lemma=(lemma + " " + (particle or vparticle)).strip(),
                 particle=particle or vparticle, nouns=tuple(nouns) or vnouns,
-                target_preps=tuple(target_preps), id=pid))
+                target_preps=tuple(target_preps) or self.target_preps, id=pid))
             self.count += 1
 
     def _phrase_words(self, tok: str, where: str, full: str) -> list[str]:
@@ -650,13 +657,19 @@ class _VerbReader:
 
 
 def read_verbs(path: str | Path, res: LanguageResources, report: ImportReport | None = None, *,
-               codes: dict[str, str] | None = None, keep_unknown_codes: bool = False) -> int:
-    """Add a PETRARCH-2 verb dictionary to ``res``; return the patterns added."""
+               codes: dict[str, str] | None = None, keep_unknown_codes: bool = False,
+               target_preps: Sequence[str] = TARGET_PREPS) -> int:
+    """Add a PETRARCH-2 verb dictionary to ``res``; return the patterns added.
+
+    ``target_preps``: prepositions whose objects are targets for patterns that
+    name none (PETRARCH takes a prepositional object as the target when the
+    verb has no actor as its object).
+    """
     path = Path(path)
     report = report if report is not None else ImportReport()
     report.files.append(str(path))
     reader = _VerbReader(path, res, report, codes if codes is not None else {},
-                         keep_unknown_codes)
+                         keep_unknown_codes, tuple(target_preps))
     return reader.read()
 
 
@@ -701,7 +714,8 @@ def _base_resources(mode: str) -> LanguageResources:
 def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Path] = (),
                   agents: Sequence[str | Path] = (), verbs: Sequence[str | Path] = (),
                   discards: Sequence[str | Path] = (), mode: str = "replace",
-                  keep_unknown_codes: bool = False) -> PetrarchDictionaries:
+                  keep_unknown_codes: bool = False,
+                  target_preps: Sequence[str] = TARGET_PREPS) -> PetrarchDictionaries:
     """Build English resources from PETRARCH/Phoenix dictionary files.
 
     Parameters
@@ -715,6 +729,9 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
         dictionaries (eventcoder's entries win ties).
     keep_unknown_codes : bool
         Keep patterns whose codes are not CAMEO (see the module docstring).
+    target_preps : sequence of str
+        Prepositions whose objects are targets where a pattern names none
+        (:data:`TARGET_PREPS`; ``()`` for objects only).
 
     Returns
     -------
@@ -750,7 +767,8 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
     for p in found["agents"]:
         read_agents(p, res, report)
     for p in found["verbs"]:
-        read_verbs(p, res, report, codes=codes, keep_unknown_codes=keep_unknown_codes)
+        read_verbs(p, res, report, codes=codes, keep_unknown_codes=keep_unknown_codes,
+                   target_preps=target_preps)
     out_discards: list[tuple[str, ...]] = []
     for p in found["discards"]:
         out_discards += read_discards(p, report)
