@@ -128,13 +128,18 @@ def read_suite(path: str | Path) -> list[SuiteRecord]:
 
 
 def ud1_to_ud2(doc: Document) -> Document:
-    """Rename UD v1 relations to UD v2 in place (``dobj`` -> ``obj``, ``nmod`` of a verb -> ``obl``)."""
+    """Rename UD v1 relations to UD v2 in place.
+
+    ``dobj`` -> ``obj``, ``nsubjpass`` -> ``nsubj:pass``, ``name`` -> ``flat``,
+    ``nmod`` of a verb, adjective or copula predicate -> ``obl``.
+    """
     for sent in doc.sentences:
         for w in sent.words:
             rel = _RENAME.get(w.deprel, w.deprel)
             if rel.split(":")[0] == "nmod" and rel != "nmod:poss" and w.head > 0:
                 head = sent.words[w.head - 1]
-                if head.upos in _PREDICATES or any(c.deprel == "cop" for c in sent.children(head.id)):
+                if head.upos in _PREDICATES or any(c.deprel == "cop"
+                                                   for c in sent.children(head.id)):
                     rel = "obl" + rel[4:]
             w.deprel = rel
     return doc
@@ -230,7 +235,8 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
         except ConlluError as exc:
             doc, reason = None, f"parse not readable ({exc})"
         events = []
-        if doc is not None and not dicts.discarded([w.form for s in doc.sentences for w in s.words]):
+        words = [w.form for s in doc.sentences for w in s.words] if doc is not None else []
+        if doc is not None and not dicts.discarded(words):
             events = dicts.restore_codes(code_document(doc, res, date=rec.date or None))
         coded = list(dict.fromkeys(GoldEvent(e.source, e.target, e.event_code) for e in events))
         coded_all += [dataclasses.replace(e, doc_id=rec.id) for e in events]
@@ -299,7 +305,8 @@ def main_lines(suite: str | Path, dictionaries: str | Path | None = None, *,
     lines.append("")
     lines.append(f"{'category':<10} {'passed':>6} {'records':>7} {'rate':>6}")
     for cat, row in result.by_category().astype(object).iterrows():
-        lines.append(f"{cat:<10} {int(row.passed):>6d} {int(row.records):>7d} {float(row.rate):>6.0%}")
+        lines.append(f"{cat:<10} {int(row.passed):>6d} {int(row.records):>7d} "
+                     f"{float(row.rate):>6.0%}")
     f = result.report.score()
     lines.append("")
     lines.append(f"events: precision {f.precision:.3f}, recall {f.recall:.3f}, F1 {f.f1:.3f} "
