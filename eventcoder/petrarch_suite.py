@@ -281,6 +281,13 @@ def _environment_files(suite: Path) -> dict[str, list[Path]]:
 
 
 # --------------------------------------------------------------------------- CLI text
+def _max_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
 def main_lines(suite: str | Path, dictionaries: str | Path | None = None, *,
                show_failures: bool = True) -> tuple[int, list[str]]:
     """Run the suite; return (exit status, the lines to print).
@@ -295,7 +302,11 @@ def main_lines(suite: str | Path, dictionaries: str | Path | None = None, *,
     lines = [f"PETRARCH suite {Path(suite).name}: {result.total} records"]
     lines += ["dictionaries: " + line for line in result.dictionaries.report.lines()]
     if result.peak_mb:
-        lines.append(f"time {result.seconds:.1f} s, peak Python memory {result.peak_mb:.0f} MB")
+        rss = _max_rss_mb()
+        load_s = result.dictionaries.report.seconds
+        lines.append(f"time {result.seconds:.1f} s (dictionaries {load_s:.1f} s), "
+                     f"peak Python memory {result.peak_mb:.0f} MB"
+                     + (f", process peak RSS {rss:.0f} MB" if rss else ""))
     else:
         lines.append(f"time {result.seconds:.1f} s")
     unused = sorted(k for k in result.config_seen if not k.startswith(("require_dyad",

@@ -156,3 +156,23 @@ def test_duplicate_ids_and_bad_json(tmp_path):
     path.write_text('{"id": "a"\n')
     with pytest.raises(GoldError, match="line 1: not valid JSON"):
         read_gold(path)
+
+
+# --------------------------------------------------------------------------- command line
+def test_cli_validate_predicted_markdown(capsys):
+    from eventcoder.cli import main
+
+    assert main(["validate", str(GOLD), "--predicted", str(PRED), "--modes", "asserted"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Validation report") and "| s3 | miss | CHN | USA | 111 |" in out
+
+
+def test_cli_validate_language_html(tmp_path, capsys):
+    from eventcoder.cli import main
+
+    target = tmp_path / "report.html"
+    assert main(["validate", str(FIXTURES / "gold_coded.yaml"), "--language", "de",
+                 "--report", str(target)]) == 0
+    assert "F1 0.500" in capsys.readouterr().err
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    assert main(["validate", str(GOLD)]) == 2
