@@ -238,6 +238,8 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
         words = [w.form for s in doc.sentences for w in s.words] if doc is not None else []
         if doc is not None and not dicts.discarded(words):
             events = dicts.restore_codes(code_document(doc, res, date=rec.date or None))
+        # PETRARCH writes a missing target as "---" (require_dyad=false)
+        events = [e if e.target else dataclasses.replace(e, target="---") for e in events]
         coded = list(dict.fromkeys(GoldEvent(e.source, e.target, e.event_code) for e in events))
         coded_all += [dataclasses.replace(e, doc_id=rec.id) for e in events]
         gold.append(GoldSentence(id=rec.id, text=rec.text, events=rec.events,
