@@ -130,6 +130,7 @@ class TemporalLexicon:
     future_auxiliaries: frozenset[str]
     skip_modifiers: tuple[str, ...] = ()
     indefinite_articles: frozenset[str] = frozenset()
+    narrative_determiners: frozenset[str] = frozenset()
     numeric_date_order: str = "dmy"
     extra: dict = field(default_factory=dict)
 
@@ -221,6 +222,7 @@ def load_temporal(language: str) -> TemporalLexicon:
         future_auxiliaries=_words(data.get("future_auxiliaries")),
         skip_modifiers=tuple(sorted(_words(data.get("skip_modifiers")))),
         indefinite_articles=_words(data.get("indefinite_articles")),
+        narrative_determiners=_words(data.get("narrative_determiners")),
         numeric_date_order=str(data.get("numeric_date_order", "dmy")),
     )
 
@@ -428,6 +430,8 @@ def _count(sentence: Sentence, unit_word: Word, lex: TemporalLexicon) -> int | N
     if any(c.rel == "det" and _key(c.form) not in lex.numbers for c in kids):
         return None  # "in den ersten fünf Jahren": a definite period, not a count
     for child in kids:
+        if any(g.rel in ("nummod", "compound", "flat") for g in sentence.children(child.id)):
+            return None  # "ten thousand years ago": no big or compound counts
         text = _key(child.form)
         if text.isdigit():
             return int(text)
@@ -517,6 +521,9 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
     if weekday is not None:
         if article is None or (unit_word is not None and _unit(unit_word, lex)[1]):
             return None  # "on Friday nights": habitual
+        if unit_word is not None and _unit(unit_word, lex)[0] == "week" and offset is not None:
+            monday = article - dt.timedelta(days=article.weekday())  # "Thursday of next week"
+            return _Reading(monday + dt.timedelta(weeks=offset, days=weekday), "day")
         return _Reading(_weekday_date(article, weekday, offset, future), "day")
     if year is not None:
         if head.rel == "nummod" and head is year_word:
@@ -526,8 +533,10 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
         return _Reading(dt.date(year, 1, 1), "year")
     if unit_word is not None and offset is not None:
         unit, plural = _unit(unit_word, lex)
-        if plural or article is None:
-            return None
+        if plural or article is None or any(
+                c.rel == "det" and _key(c.form) in lex.narrative_determiners
+                for c in sentence.children(unit_word.id)):
+            return None  # "the next year": the year after another event
         return _Reading(_shift(article, unit, offset), unit)
     if _is_deictic(head, lex) or any(_is_deictic(w, lex) for w in words):
         if article is None:
