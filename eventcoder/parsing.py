@@ -329,7 +329,7 @@ def _starts_with_word(text: str, word: str) -> bool:
 def _should_merge(prev: str, nxt: str, gap: str, rules: dict[str, Any]) -> bool:
     if "\n\n" in gap or not prev or not nxt:
         return False
-    if all(not c.isalnum() for c in nxt):
+    if all(not c.isalnum() for c in nxt) or all(not c.isalnum() for c in prev):
         return True
     if nxt[0] in rules.get("no_open", ()) or nxt[0].islower():
         return True

@@ -76,19 +76,23 @@ BLANK_XPOS = {"de": True, "en": False}
 
 #: training arguments per processor (small models, capped steps for CPUs)
 TRAIN_ARGS: dict[str, list[str]] = {
-    "tokenize": ["--no_charlm", "--steps", "400", "--eval_steps", "200"],
+    "tokenize": ["--no_charlm", "--steps", "400", "--eval_steps", "400"],
     "mwt": ["--num_epoch", "15"],
-    "pos": ["--no_charlm", "--no_pretrain", "--hidden_dim", "128", "--char_hidden_dim", "200",
-            "--batch_size", "100", "--max_steps", "400", "--eval_interval", "100",
+    "pos": ["--no_charlm", "--no_pretrain", "--hidden_dim", "100", "--char_hidden_dim", "100",
+            "--batch_size", "48", "--max_steps", "200", "--eval_interval", "100",
             "--fix_eval_interval"],
-    "lemma": ["--no_charlm", "--no_use_secondary_file", "--num_epoch", "20"],
-    "depparse": ["--no_charlm", "--no_pretrain", "--hidden_dim", "200", "--num_layers", "2",
-                 "--char_hidden_dim", "200", "--batch_size", "2000", "--max_steps", "500",
+    "lemma": ["--no_charlm", "--no_use_secondary_file", "--num_epoch", "4", "--batch_size", "400"],
+    "depparse": ["--no_charlm", "--no_pretrain", "--hidden_dim", "150", "--num_layers", "2",
+                 "--char_hidden_dim", "100", "--batch_size", "1500", "--max_steps", "300",
                  "--eval_interval", "100"],
 }
+#: per-language replacements of TRAIN_ARGS values (English has twice the data)
+LANG_ARGS: dict[str, dict[str, dict[str, str]]] = {
+    "en": {"lemma": {"--dict_only": ""}, "depparse": {"--max_steps": "200"}},
+}
 MODEL_GLOB = {
-    "tokenize": "saved_models/tokenize/{short}_tokenizer.pt",
-    "mwt": "saved_models/mwt/{short}_mwt.pt",
+    "tokenize": "saved_models/tokenize/{short}*tokenizer.pt",
+    "mwt": "saved_models/mwt/{short}*mwt*.pt",
     "pos": "saved_models/pos/{short}*tagger.pt",
     "lemma": "saved_models/lemma/{short}*lemmatizer.pt",
     "depparse": "saved_models/depparse/{short}*parser.pt",
@@ -237,7 +241,13 @@ def train(lang: str, shared: Path, work: Path, steps: list[str], threads: int = 
         if proc == "depparse" and retag:
             retag_depparse_data(lang, work, env, log)
         runner = "stanza.utils.training.run_" + ("tokenizer" if proc == "tokenize" else proc)
-        _run(runner, [tb, "--force", *TRAIN_ARGS[proc]],
+        targs = list(TRAIN_ARGS[proc])
+        for flag, value in LANG_ARGS.get(lang, {}).get(proc, {}).items():
+            if flag in targs:
+                targs[targs.index(flag) + 1] = value
+            else:
+                targs += [flag, value] if value else [flag]
+        _run(runner, [tb, "--force", *targs],
              work, env, log)
         for mode in ("--score_test",):
             try:
@@ -272,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="work folder for data and checkpoints (default work-models/)")
     ap.add_argument("--steps", default=",".join(PROCESSORS),
                     help="comma-separated processors to train (default all)")
-    ap.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch threads (default 1: faster than 2 on a busy 2-core machine)")
     ap.add_argument("--no-retag", action="store_true",
                     help="train the parser on gold tags instead of our tagger's tags")
     ap.add_argument("--no-install", action="store_true",
