@@ -60,8 +60,13 @@ PRECISIONS = ("day", "week", "month", "year")
 # Relations that start another clause: its times are not the trigger's.
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "acl", "csubj", "parataxis", "list", "discourse",
             "vocative", "reparandum", "orphan", "dislocated"}
-# Core arguments: their modifiers date the argument, not the event.
-_CORE = {"nsubj", "obj", "iobj", "expl"}
+# Objects: their modifiers date the object, not the event ("arrested the organiser of
+# last month's blasts").
+_CORE = {"obj", "iobj", "expl"}
+# Subjects are searched last: in news the subject is often the event itself ("A fire
+# yesterday morning killed five girls", "Ein Anschlag am Montag tötete ...").
+_SUBJECT = "nsubj"
+_SUBJECT_PENALTY = 100
 # Relations through which an embedded event takes its governing clause's date.
 _FALLBACK = {"ccomp", "xcomp", "advcl", "conj", "csubj", "parataxis"}
 # Function words that point at the predicate they belong to.
@@ -131,6 +136,7 @@ class TemporalLexicon:
     skip_modifiers: tuple[str, ...] = ()
     indefinite_articles: frozenset[str] = frozenset()
     narrative_determiners: frozenset[str] = frozenset()
+    after_cases: frozenset[str] = frozenset()
     numeric_date_order: str = "dmy"
     extra: dict = field(default_factory=dict)
 
@@ -223,6 +229,7 @@ def load_temporal(language: str) -> TemporalLexicon:
         skip_modifiers=tuple(sorted(_words(data.get("skip_modifiers")))),
         indefinite_articles=_words(data.get("indefinite_articles")),
         narrative_determiners=_words(data.get("narrative_determiners")),
+        after_cases=_words(data.get("after_cases")),
         numeric_date_order=str(data.get("numeric_date_order", "dmy")),
     )
 
@@ -336,7 +343,8 @@ def _clause(sentence: Sentence, head: int) -> dict[int, int]:
                 continue
             if child.rel in _CORE:
                 continue
-            depth[child.id] = depth[current] + 1
+            step = _SUBJECT_PENALTY if child.rel == _SUBJECT and current == head else 1
+            depth[child.id] = depth[current] + step
             stack.append(child.id)
     return depth
 
@@ -561,6 +569,25 @@ def _phrase_head(sentence: Sentence, word: Word, region: dict[int, int], clause_
     return current
 
 
+def _behind_boundary(sentence: Sentence, phrase_head: Word, clause_head: int,
+                     lex: TemporalLexicon) -> bool:
+    """Is the phrase nested in a boundary phrase ("until his court appearance on April 5")?
+
+    Phrases nested in "nach/after" phrases still count: "Nach dem Treffen im Jahr 2018
+    erklärten ..." happened in 2018 or soon after.
+    """
+    current = phrase_head
+    while current.head and current.head != clause_head:
+        current = sentence.word(current.head)
+        for child in sentence.children(current.id):
+            if child.rel == "case" or (child.upos == "ADP" and child.rel in ("dep", "mark")):
+                word = _key(child.lemma) or _key(child.form)
+                if (word in lex.skip_cases or _key(child.form) in lex.skip_cases) and not (
+                        word in lex.after_cases or _key(child.form) in lex.after_cases):
+                    return True
+    return False
+
+
 def _search(sentence: Sentence, clause_head: int, lex: TemporalLexicon,
             article: dt.date | None) -> EventDate | None:
     region = _clause(sentence, clause_head)
@@ -576,7 +603,8 @@ def _search(sentence: Sentence, clause_head: int, lex: TemporalLexicon,
         if not _anchor(word, lex):
             continue
         head = _phrase_head(sentence, word, region, clause_head, lex)
-        if head.rel in _ATTACH:
+        if (head.rel in _ATTACH and head.deprel != "nmod:poss"
+                and not _behind_boundary(sentence, head, clause_head, lex)):
             candidates.setdefault(head.id, head)
     order = sorted(candidates.values(), key=lambda w: (region[w.id], abs(w.id - clause_head)))
     for head in order:
