@@ -137,6 +137,7 @@ class TemporalLexicon:
     indefinite_articles: frozenset[str] = frozenset()
     narrative_determiners: frozenset[str] = frozenset()
     after_cases: frozenset[str] = frozenset()
+    seasons: dict[str, int] = field(default_factory=dict)
     numeric_date_order: str = "dmy"
     extra: dict = field(default_factory=dict)
 
@@ -230,6 +231,7 @@ def load_temporal(language: str) -> TemporalLexicon:
         indefinite_articles=_words(data.get("indefinite_articles")),
         narrative_determiners=_words(data.get("narrative_determiners")),
         after_cases=_words(data.get("after_cases")),
+        seasons={str(k).lower(): int(v) for k, v in (data.get("seasons") or {}).items()},
         numeric_date_order=str(data.get("numeric_date_order", "dmy")),
     )
 
@@ -239,6 +241,15 @@ def load_temporal(language: str) -> TemporalLexicon:
 
 def _capitalised(word: Word) -> bool:
     return word.form[:1].isupper()
+
+
+def _in_name(sentence: Sentence, word: Word) -> bool:
+    """Is ``word`` part of a multi-word name ("August Wilhelm Schlegel")?"""
+    if word.rel == "flat" or any(c.rel == "flat" for c in sentence.children(word.id)):
+        return True
+    head = sentence.word(word.head) if word.head else None
+    return (head is not None and word.upos == "PROPN" and head.upos == "PROPN"
+            and word.rel in ("dep", "compound") and head.id == word.id + 1)
 
 
 def _month(word: Word, lex: TemporalLexicon) -> int | None:
@@ -257,6 +268,13 @@ def _weekday(word: Word, lex: TemporalLexicon) -> int | None:
             if text.startswith(name) and text[len(name):] in lex.day_parts:
                 return day
     return None
+
+
+def _season(word: Word, lex: TemporalLexicon) -> int | None:
+    """First month of a season word ("Sommer" -> 6), if ``word`` is a singular noun."""
+    if word.upos not in ("NOUN", "PROPN") or word.feats.get("Number") == "Plur":
+        return None
+    return lex.seasons.get(_key(word.form)) or lex.seasons.get(_key(word.lemma))
 
 
 def _unit(word: Word, lex: TemporalLexicon) -> tuple[str, bool] | None:
@@ -308,6 +326,7 @@ def _anchor(word: Word, lex: TemporalLexicon) -> bool:
     return bool(
         _month(word, lex) or _weekday(word, lex) is not None or _unit(word, lex)
         or _year(word) or _numeric_date(word, lex) or _is_deictic(word, lex)
+        or _season(word, lex)
         or _key(word.form) in lex.ago_words
     )
 
@@ -329,7 +348,11 @@ def _is_predicate(sentence: Sentence, word: Word) -> bool:
 
 def _crosses(sentence: Sentence, child: Word) -> bool:
     """Does the edge to ``child`` leave the clause?"""
-    return child.rel in _CLAUSAL or (child.rel == "conj" and _is_predicate(sentence, child))
+    if child.rel in _CLAUSAL or (child.rel == "conj" and _is_predicate(sentence, child)):
+        return True
+    # a participle before a noun is a clause of its own: "die 1983 ausgerufene Republik"
+    return child.rel == "amod" and (child.upos == "VERB" or any(
+        g.rel in ("obl", "nmod", "obj") for g in sentence.children(child.id)))
 
 
 def _clause(sentence: Sentence, head: int) -> dict[int, int]:
@@ -418,11 +441,29 @@ def _weekday_date(article: dt.date, weekday: int, offset: int | None, future: bo
     return article - dt.timedelta(days=back or (7 if offset == -1 else 0))
 
 
+def _nearest_year(article: dt.date, month: int, day: int) -> int:
+    """The year that puts ``month``/``day`` closest to the article date."""
+    def distance(year: int) -> int:
+        try:
+            return abs((dt.date(year, month, day) - article).days)
+        except ValueError:  # 29 February
+            return 10**6
+    return min((article.year - 1, article.year, article.year + 1), key=distance)
+
+
 def _month_year(article: dt.date, month: int, day: int | None, offset: int | None,
-                future: bool) -> int:
-    """The year of an undated month (and day): the nearest one in the text's direction."""
+                future: bool, nearest: bool = False) -> int:
+    """The year of an undated month (and day): the nearest one in the text's direction.
+
+    Past by default (news reports what happened), forward in future clauses, and the
+    nearest one in present-tense clauses ("Die Wahl findet im Oktober statt").
+    """
     key = (month, day or 1)
     now = (article.month, article.day if day else 1)
+    if offset is None and nearest and not future:
+        if day is None:  # compare month starts, so the running month is "now"
+            return _nearest_year(article.replace(day=1), month, 1)
+        return _nearest_year(article, month, day)
     if offset == 0:
         return article.year
     if offset == 1 or (offset is None and future):
@@ -458,7 +499,7 @@ class _Reading:
 
 def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: TemporalLexicon,
                  article: dt.date | None, future: bool,
-                 present_or_future: bool = True) -> _Reading | None:
+                 present_or_future: bool = True, nearest: bool = False) -> _Reading | None:
     """Turn the words of one temporal phrase into a date, or ``None``."""
     markers = [w for i, w in enumerate(words) if (w.rel == "case" or w.upos == "ADP")
                and (w.head == head.id or i == 0)]  # "Seit Ende letzten Jahres"
@@ -469,8 +510,10 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
     if any(c.rel == "punct" and c.form == "(" for c in sentence.children(head.id)):
         return None  # "in „Sabrina“ (1954)": a title's year
 
-    month = next((m for w in words if (m := _month(w, lex))), None)
-    weekday = next((d for w in words if (d := _weekday(w, lex)) is not None), None)
+    named = {w.id for w in words if _in_name(sentence, w)}
+    month = next((m for w in words if w.id not in named and (m := _month(w, lex))), None)
+    weekday = next((d for w in words if w.id not in named
+                    and (d := _weekday(w, lex)) is not None), None)
     numeric = next((d for w in words if (d := _numeric_date(w, lex))), None)
     year_word = next((w for w in words if _year(w)), None)
     year = _year(year_word) if year_word else None
@@ -484,7 +527,8 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
         counted = None  # "im Jahr 2018" names a year, it does not count them
 
     # "vor zwei Wochen", "two weeks ago", "in drei Tagen"
-    if unit_word is not None and counted is not None and offset is None:
+    if unit_word is not None and counted is not None and offset is None and month is None \
+            and numeric is None:
         unit = _unit(unit_word, lex)[0]
         if ago:
             if article is None:
@@ -502,12 +546,14 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
 
     if numeric is not None:
         return _Reading(numeric, "day")
-    if (month is not None or weekday is not None) and any(
-            w.rel == "det" and _key(w.form) in lex.indefinite_articles for w in words):
+    named_days = [w for w in words if w.id not in named
+                  and (_month(w, lex) or _weekday(w, lex) is not None)]
+    if any(c.rel == "det" and _key(c.form) in lex.indefinite_articles
+           for w in named_days for c in sentence.children(w.id)):
         return None  # "on a Friday", "an einem Montag"
     if month is not None:
         day_num = None
-        month_word = next(w for w in words if _month(w, lex))
+        month_word = next(w for w in words if w.id not in named and _month(w, lex))
         for wid in (month_word.id - 1, month_word.id + 1, month_word.id - 2):
             if not 1 <= wid <= len(sentence.words) or wid not in {w.id for w in words}:
                 continue
@@ -519,7 +565,7 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
         if year is None:
             if article is None:
                 return None
-            year = _month_year(article, month, day_num, offset, future)
+            year = _month_year(article, month, day_num, offset, future, nearest)
         try:
             if day_num is not None:
                 return _Reading(dt.date(year, month, day_num), "day")
@@ -533,6 +579,22 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
             monday = article - dt.timedelta(days=article.weekday())  # "Thursday of next week"
             return _Reading(monday + dt.timedelta(weeks=offset, days=weekday), "day")
         return _Reading(_weekday_date(article, weekday, offset, future), "day")
+    season = next((m for w in words if (m := _season(w, lex))), None)
+    if season is not None and year is None:
+        if article is None:
+            return None
+        # the season now running or the last one begun; "vergangenen": the one before
+        started = article.year if season <= article.month else article.year - 1
+        running = 0 <= (article.month - season) % 12 <= 2
+        if offset == -1:
+            started -= 1 if running else 0
+        elif offset == 1:
+            started += 1
+        elif offset is None and (future or nearest) and not running:
+            ahead = (season - article.month) % 12
+            if future or ahead <= 12 - ahead - 3:  # nearer ahead than the last one's end
+                started += 1
+        return _Reading(dt.date(started, 1, 1), "year")
     if year is not None:
         if head.rel == "nummod" and head is year_word:
             return None
@@ -579,6 +641,9 @@ def _behind_boundary(sentence: Sentence, phrase_head: Word, clause_head: int,
     current = phrase_head
     while current.head and current.head != clause_head:
         current = sentence.word(current.head)
+        key = _key(current.form)
+        if current.upos == "ADP" and key in lex.skip_cases and key not in lex.after_cases:
+            return True  # "(bis 2001)" parsed with the preposition as head
         for child in sentence.children(current.id):
             if child.rel == "case" or (child.upos == "ADP" and child.rel in ("dep", "mark")):
                 word = _key(child.lemma) or _key(child.form)
@@ -600,7 +665,7 @@ def _search(sentence: Sentence, clause_head: int, lex: TemporalLexicon,
         if wid == clause_head:
             continue
         word = sentence.word(wid)
-        if not _anchor(word, lex):
+        if not _anchor(word, lex) or _in_name(sentence, word):
             continue
         head = _phrase_head(sentence, word, region, clause_head, lex)
         if (head.rel in _ATTACH and head.deprel != "nmod:poss"
@@ -611,7 +676,7 @@ def _search(sentence: Sentence, clause_head: int, lex: TemporalLexicon,
         words = _phrase_words(sentence, head.id)
         try:
             reading = _read_phrase(sentence, head, words, lex, article, future,
-                                   future or present)
+                                   future or present, present and not future)
         except (ValueError, OverflowError):  # "vor 5000 Jahren", "am 31. Februar"
             reading = None
         if reading is None or not 1 <= reading.date.year <= 9999:
