@@ -222,3 +222,47 @@ def test_errors_and_lexicon():
         load_temporal("xx")
     assert load_temporal("en").weekdays["wednesday"] == 2
     assert load_temporal("de").unit_plural["wochen"] == "week"
+
+
+# ------------------------------------------------ phrase shapes (hand-written trees)
+
+
+@pytest.mark.parametrize(("language", "words", "date", "precision"), [
+    ("en", "said/say/VERB/0/root earlier/early/ADV/1/advmod this/this/DET/4/det "
+           "week/week/NOUN/2/obl:unmarked", "2023-08-28", "week"),
+    ("de", "am/an/ADP/2/case 15.08.2023/15.08.2023/NUM/3/obl "
+           "unterzeichnet/unterzeichnen/VERB/0/root", "2023-08-15", "day"),
+    ("en", "signed/sign/VERB/0/root on/on/ADP/4/case Aug./August/PROPN/4/compound "
+           "15/15/NUM/1/obl", "2023-08-15", "day"),
+    ("en", "signed/sign/VERB/0/root on/on/ADP/3/case 2023-08-15/2023-08-15/NUM/1/obl",
+     "2023-08-15", "day"),
+    ("de", "vor/vor/ADP/3/case einem/ein/DET/3/det Jahr/Jahr/NOUN/4/obl "
+           "begann/beginnen/VERB/0/root", "2022-01-01", "year"),
+    ("en", "a/a/DET/2/det year/year/NOUN/3/obl:unmarked ago/ago/ADV/4/advmod "
+           "began/begin/VERB/0/root", "2022-01-01", "year"),
+    ("de", "vor/vor/ADP/3/case drei/drei/NUM/3/nummod Tagen/Tag/NOUN/4/obl "
+           "griff/greifen/VERB/0/root", "2023-08-27", "day"),
+    ("en", "attacked/attack/VERB/0/root three/three/NUM/3/nummod "
+           "days/day/NOUN/4/obl:unmarked ago/ago/ADV/1/advmod", "2023-08-27", "day"),
+    ("de", "gestern/gestern/ADV/3/advmod Abend/Abend/NOUN/1/nmod traf/treffen/VERB/0/root",
+     "2023-08-29", "day"),
+    ("de", "am/an/ADP/2/case Montag/Montag/NOUN/5/obl vergangener/vergangen/ADJ/4/amod "
+           "Woche/Woche/NOUN/2/nmod traf/treffen/VERB/0/root", "2023-08-21", "day"),
+    ("en", "will/will/AUX/2/aux meet/meet/VERB/0/root next/next/ADJ/4/amod "
+           "week/week/NOUN/2/obl:unmarked", "2023-09-04", "week"),
+    ("de", "Ende/Ende/NOUN/3/obl Juli/Juli/NOUN/1/nmod kam/kommen/VERB/0/root",
+     "2023-07-01", "month"),
+    ("de", "findet/finden/VERB/0/root/Tense=Pres im/in/ADP/3/case Oktober/Oktober/NOUN/1/obl "
+           "statt/statt/ADP/1/compound:prt", "2023-10-01", "month"),
+    ("de", "fand/finden/VERB/0/root/Tense=Past im/in/ADP/3/case Oktober/Oktober/NOUN/1/obl "
+           "statt/statt/ADP/1/compound:prt", "2022-10-01", "month"),
+    ("en", "in/in/ADP/3/case the/the/DET/3/det past/past/ADJ/4/amod "
+           "years/year/NOUN/5/obl/Number=Plur grew/grow/VERB/0/root", "2023-08-30", "day"),
+    ("en", "two/two/NUM/2/nummod weeks/week/NOUN/3/obl:unmarked later/late/ADV/4/advmod "
+           "attacked/attack/VERB/0/root", "2023-08-30", "day"),
+])
+def test_phrase_shapes(language, words, date, precision):
+    sentence = sentence_from(words)
+    trigger = next(w.id for w in sentence.words if w.deprel == "root")
+    got = resolve_event_date(sentence, trigger, "2023-08-30", language)
+    assert (got.date, got.precision) == (date, precision)
