@@ -104,37 +104,41 @@ def deduplicate(
     when = pd.to_datetime(raw.str.strip().replace("", None), errors="coerce", format="mixed")
     reports = _report_ids(frame)
 
-    order = sorted(range(len(frame)), key=lambda i: (
-        tuple(str(frame.at[i, k]) for k in key_cols),
-        pd.isna(when.iat[i]), when.iat[i] if not pd.isna(when.iat[i]) else 0, i))
+    key_of = (list(zip(*(frame[k].astype(str) for k in key_cols), strict=True)) if key_cols
+              else [()] * len(frame))
+    times = when.tolist()
+    missing_date = [pd.isna(t) for t in times]
+    stamp = [0 if m else t.value for m, t in zip(missing_date, times, strict=True)]
+    order = sorted(range(len(frame)), key=lambda i: (key_of[i], missing_date[i], stamp[i], i))
+    day_ns = 86_400 * 10**9
     cluster = [0] * len(frame)
     current = -1
     prev_key: tuple | None = None
-    start = None
+    start = 0
     for i in order:
-        key = tuple(str(frame.at[i, k]) for k in key_cols)
-        t = when.iat[i]
-        if pd.isna(t):
+        key, t = key_of[i], stamp[i]
+        if missing_date[i]:
             current += 1
-            prev_key, start = None, None
+            prev_key = None
         elif one_a_day:
-            if key != prev_key or start is None or t.normalize() != start.normalize():
+            if key != prev_key or t // day_ns != start // day_ns:
                 current += 1
                 prev_key, start = key, t
-        elif key != prev_key or start is None or t - start >= span:
+        elif key != prev_key or t - start >= span.value:
             current += 1
             prev_key, start = key, t
         cluster[i] = current
 
-    frame = frame.assign(_cluster=cluster)
-    groups = frame.groupby("_cluster", sort=False)
+    report_list = reports.tolist()
+    members: dict[int, list[int]] = {}
+    for i in range(len(frame)):  # input order
+        members.setdefault(cluster[i], []).append(i)
     firsts = []
-    for _, idx in groups.indices.items():
-        rows = sorted(idx, key=lambda i: (pd.isna(when.iat[i]),
-                                          when.iat[i] if not pd.isna(when.iat[i]) else 0, i))
-        firsts.append((rows[0], len(idx), ";".join(reports.iat[i] for i in sorted(idx))))
+    for idx in members.values():
+        first = min(idx, key=lambda i: (missing_date[i], stamp[i], i))
+        firsts.append((first, len(idx), ";".join(report_list[i] for i in idx)))
     firsts.sort()
-    out = frame.iloc[[f[0] for f in firsts]].drop(columns=["_cluster"])
+    out = frame.iloc[[f[0] for f in firsts]]
     out = out.assign(n_reports=[f[1] for f in firsts], reports=[f[2] for f in firsts])
     out = out.reset_index(drop=True)
     out.attrs = dict(events.attrs)

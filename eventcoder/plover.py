@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import logging
 from dataclasses import dataclass
 from importlib import resources
 
 import pandas as pd
 
-__all__ = ["PLOVER_EVENTS", "PloverType", "load_plover", "plover_event", "plover_type",
-           "to_plover_records"]
+__all__ = ["PLOVER_EVENTS", "PloverType", "load_plover", "plover_event", "plover_json",
+           "plover_type", "to_plover_records"]
 
 logger = logging.getLogger(__name__)
 
@@ -211,3 +212,37 @@ def to_plover_records(frame: pd.DataFrame, *, include_unmapped: bool = False) ->
         logger.info("PLOVER records: %d of %d events left out (CAMEO codes PLOVER drops)",
                     dropped, len(frame))
     return records
+
+
+def plover_json(frame: pd.DataFrame, *, lines: bool = True, include_unmapped: bool = False,
+                indent: int | None = None) -> str:
+    """PLOVER-style records of an events frame as JSON text.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Events (:func:`eventcoder.events.events_to_frame`).
+    lines : bool, default True
+        JSON Lines (one record a line, for ``--schema plover`` output); False
+        gives one JSON array.
+    include_unmapped : bool, default False
+        See :func:`to_plover_records`.
+    indent : int, optional
+        Indentation of the array form (ignored for JSON Lines).
+
+    Returns
+    -------
+    str
+        UTF-8 text (non-ASCII kept), ending in a newline; empty for no
+        records in JSON Lines.
+
+    Examples
+    --------
+    >>> from eventcoder.events import events_to_frame
+    >>> plover_json(events_to_frame([]))
+    ''
+    """
+    records = to_plover_records(frame, include_unmapped=include_unmapped)
+    if lines:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return json.dumps(records, ensure_ascii=False, indent=indent) + "\n"

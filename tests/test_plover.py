@@ -8,7 +8,13 @@ import pytest
 
 from eventcoder.cameo import load_cameo
 from eventcoder.events import Event, events_to_frame
-from eventcoder.plover import PLOVER_EVENTS, plover_event, plover_type, to_plover_records
+from eventcoder.plover import (
+    PLOVER_EVENTS,
+    plover_event,
+    plover_json,
+    plover_type,
+    to_plover_records,
+)
 
 # (CAMEO code, PLOVER event type, PLOVER mode) from the 2021 CAMEO2PLOVER file
 CASES = [
@@ -94,3 +100,12 @@ def test_plover_records():
     assert records[1]["modality"] == "negated" and records[1]["date"] == "2023-08-30"
     json.dumps(records)  # plain JSON types only
     assert len(to_plover_records(frame, include_unmapped=True)) == 3
+
+
+def test_plover_json_lines_and_array():
+    frame = events_to_frame([_event("112", sentence="Nordkorea äußerte Ärger."), _event("010")])
+    text = plover_json(frame)
+    rows = [json.loads(line) for line in text.splitlines()]
+    assert [r["event"] for r in rows] == ["ACCUSE"]
+    assert "Ärger" in text  # not escaped
+    assert json.loads(plover_json(frame, lines=False, include_unmapped=True))[1]["event"] == ""
