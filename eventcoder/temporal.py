@@ -77,7 +77,7 @@ _CHUNK = {"nummod", "nmod", "amod", "det", "flat", "compound", "appos", "conj", 
 # Relations by which a temporal phrase attaches to its clause.
 _ATTACH = {"obl", "nmod", "advmod", "dep", "appos"}
 
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_YEAR = re.compile(r"^(1\d\d\d|20\d\d)$")
 _SHORT_YEAR = re.compile(r"^['\u2019](\d\d)$")
 _DAY = re.compile(r"^(\d{1,2})(?:\.|st|nd|rd|th)?$", re.I)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -243,9 +243,13 @@ def _capitalised(word: Word) -> bool:
     return word.form[:1].isupper()
 
 
-def _in_name(sentence: Sentence, word: Word) -> bool:
-    """Is ``word`` part of a multi-word name ("August Wilhelm Schlegel")?"""
+def _in_name(sentence: Sentence, word: Word, lex: TemporalLexicon) -> bool:
+    """Is ``word`` part of a multi-word name ("August Wilhelm Schlegel", "Black Friday")?"""
     if word.rel == "flat" or any(c.rel == "flat" for c in sentence.children(word.id)):
+        return True
+    if any(c.rel in ("amod", "compound") and c.id < word.id and c.form[:1].isupper()
+           and c.upos in ("ADJ", "PROPN") and lex.relative_offset(c) is None
+           for c in sentence.children(word.id)):
         return True
     head = sentence.word(word.head) if word.head else None
     return (head is not None and word.upos == "PROPN" and head.upos == "PROPN"
@@ -431,9 +435,16 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     return dt.date(day.year + n, 1, 1)
 
 
-def _weekday_date(article: dt.date, weekday: int, offset: int | None, future: bool) -> dt.date:
+def _weekday_date(article: dt.date, weekday: int, offset: int | None, future: bool,
+                  nearest: bool = False) -> dt.date:
+    """The date of a weekday: back from the article date, forward in future clauses,
+    the nearest one in present-tense clauses ("Der Prozess beginnt am Freitag")."""
     if offset == 0:  # "diesen Mittwoch": in the article's week
         return article - dt.timedelta(days=article.weekday()) + dt.timedelta(days=weekday)
+    if offset is None and nearest and not future:
+        back = (article.weekday() - weekday) % 7
+        return article - dt.timedelta(days=back) if back <= 3 else article + dt.timedelta(
+            days=7 - back)
     if offset == 1 or (offset is None and future):
         ahead = (weekday - article.weekday()) % 7
         return article + dt.timedelta(days=ahead or (7 if offset == 1 else 0))
@@ -510,7 +521,7 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
     if any(c.rel == "punct" and c.form == "(" for c in sentence.children(head.id)):
         return None  # "in „Sabrina“ (1954)": a title's year
 
-    named = {w.id for w in words if _in_name(sentence, w)}
+    named = {w.id for w in words if _in_name(sentence, w, lex)}
     month = next((m for w in words if w.id not in named and (m := _month(w, lex))), None)
     weekday = next((d for w in words if w.id not in named
                     and (d := _weekday(w, lex)) is not None), None)
@@ -578,7 +589,7 @@ def _read_phrase(sentence: Sentence, head: Word, words: list[Word], lex: Tempora
         if unit_word is not None and _unit(unit_word, lex)[0] == "week" and offset is not None:
             monday = article - dt.timedelta(days=article.weekday())  # "Thursday of next week"
             return _Reading(monday + dt.timedelta(weeks=offset, days=weekday), "day")
-        return _Reading(_weekday_date(article, weekday, offset, future), "day")
+        return _Reading(_weekday_date(article, weekday, offset, future, nearest), "day")
     season = next((m for w in words if (m := _season(w, lex))), None)
     if season is not None and year is None:
         if article is None:
@@ -665,7 +676,7 @@ def _search(sentence: Sentence, clause_head: int, lex: TemporalLexicon,
         if wid == clause_head:
             continue
         word = sentence.word(wid)
-        if not _anchor(word, lex) or _in_name(sentence, word):
+        if not _anchor(word, lex) or _in_name(sentence, word, lex):
             continue
         head = _phrase_head(sentence, word, region, clause_head, lex)
         if (head.rel in _ATTACH and head.deprel != "nmod:poss"

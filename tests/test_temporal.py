@@ -260,6 +260,16 @@ def test_errors_and_lexicon():
            "years/year/NOUN/5/obl/Number=Plur grew/grow/VERB/0/root", "2023-08-30", "day"),
     ("en", "two/two/NUM/2/nummod weeks/week/NOUN/3/obl:unmarked later/late/ADV/4/advmod "
            "attacked/attack/VERB/0/root", "2023-08-30", "day"),
+    # present tense: the nearest Friday (Wednesday article -> two days ahead)
+    ("de", "beginnt/beginnen/VERB/0/root/Tense=Pres am/an/ADP/3/case "
+           "Freitag/Freitag/NOUN/1/obl", "2023-09-01", "day"),
+    ("de", "begann/beginnen/VERB/0/root/Tense=Past am/an/ADP/3/case "
+           "Freitag/Freitag/NOUN/1/obl", "2023-08-25", "day"),
+    ("en", "surrendered/surrender/VERB/0/root in/in/ADP/3/case October/October/PROPN/1/obl "
+           "1777/1777/NUM/3/nummod", "1777-10-01", "month"),
+    # a holiday's name is not a weekday
+    ("en", "shopped/shop/VERB/0/root on/on/ADP/4/case Black/Black/ADJ/4/amod "
+           "Friday/Friday/PROPN/1/obl", "2023-08-30", "day"),
 ])
 def test_phrase_shapes(language, words, date, precision):
     sentence = sentence_from(words)
