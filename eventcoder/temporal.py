@@ -31,11 +31,19 @@ How a phrase is read
 --------------------
 Dates are given as the first day of their period: precision "week" starts on
 Monday, "month" on the 1st, "year" on 1 January. Weekdays and months without a
-year point back from the article date (on or before it), or forward in a clause
-with a future auxiliary ("will", "werden") or a modifier like "nächsten"/"next".
-Boundaries and durations are not event dates and are skipped: "seit 2006",
-"until July", "for two weeks", "zwei Wochen später", "in den vergangenen
-Jahren".
+year point back from the article date (on or before it), forward in a clause
+with a future auxiliary ("will", "werden") or a modifier like "nächsten"/"next",
+and to the nearest one in a present-tense clause without auxiliary ("Die Wahl
+findet im Oktober statt"). Seasons give a year ("im vergangenen Sommer").
+A bare number is a year only if it has four digits (1000-2099) and stands as a
+time ("2006", "in 2018", "im Jahr 2018", "Juli 1918"), not as a count ("2000
+Soldaten") or after other prepositions ("auf 2000").
+Boundaries, durations, habits and vague times are not event dates and are
+skipped: "seit 2006", "until July", "for two weeks", "zwei Wochen später",
+"in den vergangenen Jahren", "jeden Freitag", "a few weeks ago".
+Not resolved: weekends and holidays ("am Wochenende", "Black Friday"), decades
+("in den 1990er Jahren"), times relative to another event ("the next year",
+"am Vortag"), and clock times (ignored; the day is kept).
 """
 
 from __future__ import annotations
