@@ -707,6 +707,12 @@ def _search(sentence: Sentence, clause_head: int, lex: TemporalLexicon,
     return None
 
 
+@functools.cache
+def _warn_no_lexicon(language: str) -> None:
+    logger.warning("no temporal expressions for language %r: events keep the article date",
+                   language)
+
+
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -746,6 +752,8 @@ def resolve_event_date(sentence: Sentence, trigger_id: int,
         With no temporal expression: the article date, precision "day",
         phrase ``""``. With no article date and no absolute expression
         (a year, a month with its year, a full date): all fields ``""``.
+        A language without ``temporal.yaml`` keeps the article date (and logs
+        a warning once).
 
     Examples
     --------
@@ -761,8 +769,12 @@ def resolve_event_date(sentence: Sentence, trigger_id: int,
     >>> resolve_event_date(sentence, 5, None, "de").date
     ''
     """
-    lex = load_temporal(language)
     article = _as_date(article_date)
+    try:
+        lex = load_temporal(language)
+    except FileNotFoundError:
+        _warn_no_lexicon(language)
+        return EventDate(article.isoformat(), "day") if article else EventDate()
     if not 1 <= trigger_id <= len(sentence.words):
         raise IndexError(f"trigger id {trigger_id} outside 1..{len(sentence.words)}")
     head = sentence.word(trigger_id)

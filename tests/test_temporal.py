@@ -220,6 +220,8 @@ def test_errors_and_lexicon():
         resolve_event_date(sentence_from(IN_JULY), 9, "2023-08-30", "de")
     with pytest.raises(FileNotFoundError, match="xx"):
         load_temporal("xx")
+    bare = sentence_from("führte/führen/VERB/0/root")
+    assert resolve_event_date(bare, 1, "2023-08-30", "xx") == EventDate("2023-08-30", "day")
     assert load_temporal("en").weekdays["wednesday"] == 2
     assert load_temporal("de").unit_plural["wochen"] == "week"
 
