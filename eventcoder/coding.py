@@ -82,11 +82,14 @@ class DocumentContext:
 
     ``history`` holds every actor mention in order (for pronouns and "das Land");
     ``speakers`` the actors who spoke last; ``aliases`` surnames of people named
-    in full earlier ("Kirby" after "John Kirby").
+    in full earlier ("Kirby" after "John Kirby"); ``last_material`` the sources of
+    the last material event (QuadClass 2 or 4), for event nouns ("verurteilte den
+    Raketenstart" -> the actor who launched).
     """
 
     history: list[Actor] = field(default_factory=list)
     speakers: list[Actor] = field(default_factory=list)
+    last_material: list[Actor] = field(default_factory=list)
     aliases: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=dict)
 
 
@@ -258,7 +261,14 @@ def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None) 
         while clause is not None and not clause.deprel.startswith("acl"):
             clause = cl.head(clause)
         if clause is not None and clause.head:
-            return _resolve(cl, cl.word(clause.head), exclude=exclude)
+            noun = cl.word(clause.head)
+            found = _resolve(cl, noun, exclude=exclude)
+            if not found and noun.rel in ("obj", "nsubj:pass") and noun.head:
+                # "Resolutionen, die Sanktionen verhängten": the resolutions' author acts.
+                gov = cl.word(noun.head)
+                subj = [c for c in cl.kids(gov) if c.deprel in rules.source_relations]
+                found = [a for sw in subj for a in _resolve(cl, sw, exclude=exclude)]
+            return found
         return []
     if w.upos == "PRON" or key in rules.first_person_pronouns or lemma in rules.first_person_pronouns:
         if key in rules.first_person_pronouns or lemma in rules.first_person_pronouns:
@@ -270,12 +280,21 @@ def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None) 
     actors = cl.actors.resolve(w)
     if actors:
         return actors
+    if _is_event_noun(cl, w):
+        return [Actor(a.code, w.form, (w.id,), "event") for a in cl.ctx.last_material
+                if a.code not in exclude]
     if lemma in rules.anaphoric_nouns or key in rules.anaphoric_nouns:
         dets = {cl.keys[c.id - 1] for c in cl.kids(w) if c.rel in ("det", "amod", "nummod")}
         if dets:
             plural = bool(dets & rules.plural_anaphora_words) or w.feats.get("Number") == "Plur"
             return _antecedent(cl, w, exclude, plural=plural, countries=True)
     return []
+
+
+def _is_event_noun(cl: _Clause, w: Word) -> bool:
+    if w.upos not in ("NOUN", "PROPN") or not cl.res.rules.event_nouns:
+        return False
+    return _noun_matches(cl, w, tuple(cl.res.rules.event_nouns))
 
 
 def _antecedent(cl: _Clause, w: Word, exclude: set[str], *, plural: bool,
@@ -463,6 +482,9 @@ def code_sentence(
                     source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
                     trigger_span=_span(trigger_ids), pattern=pattern.id,
                 ))
+    material = [e for e in events if e.quad_class in (2, 4) and e.mode == "asserted"]
+    if material:
+        ctx.last_material = _dedupe([Actor(e.source, e.source_text, (), "event") for e in material])
     _remember(cl)
     return events
 

@@ -135,11 +135,13 @@ def _looks_like_path(text_or_path: str | os.PathLike) -> bool:
 
 def _read_source(text_or_path: str | os.PathLike) -> tuple[str, str]:
     """Return ``(text, name)`` for a CoNLL-U string or path."""
+    if isinstance(text_or_path, str) and not text_or_path.strip():
+        return "", "<string>"
     if _looks_like_path(text_or_path):
         path = Path(text_or_path)
+        if path.is_dir():
+            raise IsADirectoryError(f"expected a CoNLL-U file, got the folder {path}")
         if not path.exists():
-            if isinstance(text_or_path, str) and not text_or_path.strip():
-                return "", "<string>"
             raise FileNotFoundError(f"CoNLL-U file not found: {path}")
         try:
             return path.read_text(encoding="utf-8-sig"), str(path)

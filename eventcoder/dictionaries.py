@@ -178,6 +178,7 @@ class LanguageRules:
     relative_pronoun_feature: str
     anaphoric_nouns: frozenset[str]
     plural_anaphora_words: frozenset[str]
+    event_nouns: frozenset[str]
     actor_nmod_preps: frozenset[str]
     compound_suffix_match: bool
     compound_min_suffix: int

@@ -1,0 +1,131 @@
+"""Command line: ``eventcoder code INPUT... --language de --output events.csv``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .conllu import ConlluError
+from .dictionaries import DictionaryError, UnknownLanguageError
+
+__all__ = ["main", "write_events"]
+
+logger = logging.getLogger("eventcoder")
+
+_WRITERS = {".csv", ".jsonl", ".json", ".parquet", ".tsv"}
+
+
+def write_events(frame: pd.DataFrame, output: str | Path | None) -> None:
+    """Write an events frame by the output's extension; CSV to stdout without one."""
+    if output is None or str(output) == "-":
+        frame.to_csv(sys.stdout, index=False)
+        return
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if suffix not in _WRITERS:
+        raise ValueError(f"unknown output format {suffix!r} for {path}; use one of {sorted(_WRITERS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".tsv":
+        frame.to_csv(path, index=False, sep="\t")
+    elif suffix in (".jsonl", ".json"):
+        frame.to_json(path, orient="records", lines=suffix == ".jsonl", force_ascii=False)
+    else:
+        frame.to_parquet(path, index=False)
+
+
+def _code_inputs(args: argparse.Namespace) -> pd.DataFrame:
+    from . import api
+
+    conllu = [p for p in args.inputs if Path(p).suffix.lower() == ".conllu"]
+    other = [p for p in args.inputs if Path(p).suffix.lower() != ".conllu"]
+    frames = []
+    for path in conllu:
+        if not args.language:
+            raise UnknownLanguageError(f"{path}: CoNLL-U input needs --language (de or en)")
+        frames.append(api.code_conllu(path, language=args.language, date=args.date))
+    if other:
+        from .articles import code_articles
+
+        for path in other:
+            frames.append(code_articles(
+                path, language=args.language, date_default=args.date,
+                model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                progress=not args.quiet,
+            ))
+    frames = [f for f in frames if len(f)] or frames[:1]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _cmd_code(args: argparse.Namespace) -> int:
+    for path in args.inputs:
+        if not Path(path).exists():
+            print(f"eventcoder: input not found: {path}", file=sys.stderr)
+            return 2
+    frame = _code_inputs(args)
+    if args.schema == "plover":
+        import json
+
+        from .plover import to_plover_records
+
+        records = to_plover_records(frame)
+        text = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+        if args.output in (None, "-"):
+            sys.stdout.write(text)
+        else:
+            Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        write_events(frame, args.output)
+    if args.output not in (None, "-") and not args.quiet:
+        print(f"eventcoder: {len(frame)} events -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="eventcoder", description="Code news text into CAMEO event records.")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    code = sub.add_parser("code", help="code CoNLL-U, text, JSONL or CSV inputs into events")
+    code.add_argument("inputs", nargs="+", help=".conllu, .txt, .jsonl, .csv files or folders of .txt")
+    code.add_argument("--language", "-l", help="de or en (or a 'language' column/field per article)")
+    code.add_argument("--date", help="publication date YYYY-MM-DD for inputs without their own")
+    code.add_argument("--output", "-o", help="events.csv / .jsonl / .parquet (default: CSV on stdout)")
+    code.add_argument("--schema", choices=["cameo", "plover"], default="cameo",
+                      help="output records: eventcoder's CAMEO columns or PLOVER-style JSON")
+    code.add_argument("--model-dir", help="stanza model directory to parse with")
+    code.add_argument("--cache-dir", help="parse cache directory (default: user cache dir)")
+    code.add_argument("--no-cache", action="store_true", help="parse again; do not use the cache")
+    code.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    code.set_defaults(func=_cmd_code)
+    for module, hook in (("eventcoder.models.cli", "add_models_subcommands"),
+                         ("eventcoder.validation_cli", "add_validation_subcommands")):
+        try:
+            mod = __import__(module, fromlist=[hook])
+        except ImportError:
+            continue
+        getattr(mod, hook)(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except (ConlluError, DictionaryError, UnknownLanguageError, ValueError, FileNotFoundError) as exc:
+        print(f"eventcoder: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
