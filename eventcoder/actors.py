@@ -81,6 +81,10 @@ def compose_code(owner: str, role: str) -> str:
 
 def _choose(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
     """Pick the entry valid on ``date``; a person's undated row is the fallback."""
+    if date is None:
+        undated = [e for e in entries if not (e.start or e.end)]
+        open_ended = [e for e in entries if e.start and not e.end]
+        return (undated or open_ended or list(entries) or [None])[-1 if not undated else 0]
     dated = [e for e in entries if (e.start or e.end) and e.valid_on(date)]
     if dated:
         return dated[-1]
@@ -181,6 +185,8 @@ class SentenceActors:
         return out
 
     def _nmod_allowed(self, nmod: Word, preps: frozenset[str]) -> bool:
+        if nmod.deprel == "nmod:poss":
+            return True  # possessor: "Russia's foreign minister"
         cases = [c for c in self.sentence.children(nmod.id) if c.rel == "case"]
         if not cases:
             return True  # genitive

@@ -34,6 +34,8 @@ from .cameo import load_cameo
 from .conllu import Document, Sentence, Word
 from .dictionaries import ActorEntry, LanguageResources, VerbPattern, normalize
 from .events import Event
+from .plover import plover_event
+from .temporal import resolve_event_date
 
 __all__ = ["DocumentContext", "code_document", "code_documents", "code_sentence", "parse_date"]
 
@@ -102,6 +104,7 @@ class _Clause:
     actors: SentenceActors
     ctx: DocumentContext
     keys: list[str]
+    in_speaker: bool = False
 
     def word(self, wid: int) -> Word:
         return self.sentence.words[wid - 1]
@@ -270,8 +273,10 @@ def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None) 
                 found = [a for sw in subj for a in _resolve(cl, sw, exclude=exclude)]
             return found
         return []
-    if w.upos == "PRON" or key in rules.first_person_pronouns or lemma in rules.first_person_pronouns:
+    if w.upos == "PRON":
         if key in rules.first_person_pronouns or lemma in rules.first_person_pronouns:
+            if cl.in_speaker:
+                return []
             speaker = _speaker(cl, verb)
             return [Actor(a.code, w.form, (w.id,), "speaker") for a in speaker if a.code not in exclude]
         if key in rules.third_person_pronouns or lemma in rules.third_person_pronouns:
@@ -334,7 +339,11 @@ def _speaker(cl: _Clause, verb: Word | None) -> list[Actor]:
                     skey = cl.keys[subj.id - 1]
                     if skey in rules.first_person_pronouns:
                         continue
-                    actors = _resolve(cl, subj)
+                    cl.in_speaker = True
+                    try:
+                        actors = _resolve(cl, subj)
+                    finally:
+                        cl.in_speaker = False
                     if actors:
                         return actors
     return list(cl.ctx.speakers)
@@ -379,7 +388,8 @@ def _mode(cl: _Clause, verb: Word, noun: Word | None) -> str:
         w, depth = gov, depth + 1
     for child in cl.kids(verb):
         key = cl.keys[child.id - 1]
-        if child.rel == "aux" and key in rules.future_auxiliaries and verb.feats.get("VerbForm") in (
+        if child.rel == "aux" and (key in rules.future_auxiliaries or normalize(child.lemma)
+                                   in rules.future_auxiliaries) and verb.feats.get("VerbForm") in (
                 "Inf", None):
             return "future"
         if child.rel == "aux" and normalize(child.lemma) in rules.intent_verbs:
@@ -464,6 +474,12 @@ def code_sentence(
             continue
         code = cameo[pattern.code]
         mode = _mode(cl, verb, noun)
+        if mode == "asserted" and any(
+                cl.keys[c.id - 1] in res.rules.negation_words and c.rel in ("det", "cc", "advmod")
+                for sw in src_words for c in cl.kids(sw)):
+            mode = "negated"  # "neither the US nor ...", "kein Land"
+        when = resolve_event_date(sentence, verb.id, date, res.language)
+        plover = plover_event(code.code)
         trigger_ids = [verb.id] + ([noun.id] if noun is not None else [])
         trigger_ids += [c.id for c in cl.kids(verb) if c.deprel == "compound:prt"]
         trigger = " ".join(sentence.words[i - 1].form for i in sorted(trigger_ids))
@@ -478,7 +494,8 @@ def code_sentence(
                     event_code=code.code, event_name=code.name, root_code=code.root_code,
                     quad_class=code.quad_class, goldstein=code.goldstein,
                     trigger=trigger, sentence=text, language=res.language, mode=mode,
-                    event_date=date_str, date_precision="day" if date else "",
+                    event_date=when.date, date_precision=when.precision,
+                    date_phrase=when.phrase, plover_event=plover,
                     source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
                     trigger_span=_span(trigger_ids), pattern=pattern.id,
                 ))

@@ -110,7 +110,7 @@ def test_icews_subset_fixture_and_actor_overrides():
     check_schema(frame)
     assert set(frame["dataset"]) == {"icews_tkg"}
     assert rows(frame, "source", "target") == [
-        ("USAGOV", "PRKGOV"), ("RUSMIL", "UKR"), ("", "PRK"), ("", "KENCOP")]
+        ("USAGOV", "PRKGOV"), ("RUSMIL", "UKR"), ("USAGOV", "PRK"), ("", "KENCOP")]
     assert frame["source_text"].tolist()[2] == "Mike Pompeo"
     assert frame["goldstein"].iloc[1] == -10.0  # CAMEO weight of 190
     override = load_icews(FIXTURES / "icews_sample_tkg.tsv",
