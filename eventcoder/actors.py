@@ -28,6 +28,7 @@ _CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det"
           "nummod": 3, "nmod": 2, "conj": 0}
 _HEAD_GROUP = {"flat", "compound", "appos"}
 _ROLE_LESS = {"", "*"}
+_NAMED_KINDS = ("person", "institution", "igo", "group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +228,7 @@ class SentenceActors:
         full.sort(key=lambda t: t[0])
 
         head_full = [t for t in full if t[0] == 0 or (t[0] == 1 and t[1] in _HEAD_GROUP and
-                                                       t[3].kind in ("person", "institution", "igo", "group"))]
+                                                       t[3].kind in _NAMED_KINDS)]
         role = self.roles.get(head.id)
         if role is None:
             for wid, (dist, first) in phrase.items():

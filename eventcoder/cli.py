@@ -59,8 +59,11 @@ def _code_inputs(args: argparse.Namespace) -> pd.DataFrame:
                 model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
                 progress=not args.quiet,
             ))
-    frames = [f for f in frames if len(f)] or frames[:1]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    quarantine = [q for f in frames for q in f.attrs.get("quarantine", [])]
+    kept = [f for f in frames if len(f)] or frames[:1]
+    out = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
+    out.attrs["quarantine"] = quarantine
+    return out
 
 
 def _cmd_code(args: argparse.Namespace) -> int:
@@ -82,6 +85,8 @@ def _cmd_code(args: argparse.Namespace) -> int:
             Path(args.output).write_text(text, encoding="utf-8")
     else:
         write_events(frame, args.output)
+    for item in frame.attrs.get("quarantine", []):
+        print(f"eventcoder: skipped {item['record']}: {item['reason']}", file=sys.stderr)
     if args.output not in (None, "-") and not args.quiet:
         print(f"eventcoder: {len(frame)} events -> {args.output}", file=sys.stderr)
     return 0

@@ -245,7 +245,8 @@ def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | No
 
 
 # --------------------------------------------------------------------------- actors
-def _resolve(cl: _Clause, w: Word, *, exclude: set[str] = frozenset(), verb: Word | None = None) -> list[Actor]:
+def _resolve(cl: _Clause, w: Word, *, exclude: set[str] = frozenset(),
+             verb: Word | None = None) -> list[Actor]:
     """Resolve an argument word (and its coordinates) to actors."""
     out: list[Actor] = []
     for word in _coordinated(cl, w):

@@ -36,7 +36,8 @@ def short_name(name: str) -> str:
 
 def main(shared: Path) -> None:
     codes = list(csv.DictReader(open(shared / "cameo_event_codes.tsv", encoding="utf-8"), delimiter="\t"))
-    gold = {r["code"]: r for r in csv.DictReader(open(shared / "goldstein.tsv", encoding="utf-8"), delimiter="\t")}
+    with open(shared / "goldstein.tsv", encoding="utf-8") as fh:
+        gold = {r["code"]: r for r in csv.DictReader(fh, delimiter="\t")}
     rows = []
     weights: dict[str, float] = {}
     for r in codes:
