@@ -128,7 +128,9 @@ class SentenceActors:
         i = 0
         while i < n:
             found = None
-            for length in range(min(self.res.max_actor_len, n - i), 0, -1):
+            first = self.res.actor_first
+            longest = max(first.get(keys[i][0], 0), first.get(keys[i][1], 0))
+            for length in range(min(longest, n - i), 0, -1):
                 span = keys[i:i + length]
                 for variant in (tuple(k[0] for k in span), tuple(k[1] for k in span)):
                     entries = actors.get(variant)

@@ -198,6 +198,7 @@ class LanguageResources:
     agents: dict[str, str] = field(default_factory=dict)
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
     max_actor_len: int = 1
+    actor_first: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
 
     @property
     def language(self) -> str:
@@ -211,6 +212,7 @@ class LanguageResources:
         if entry not in entries:
             entries.append(entry)
         self.max_actor_len = max(self.max_actor_len, len(key))
+        self.actor_first[key[0]] = max(self.actor_first.get(key[0], 0), len(key))
 
     def add_verb(self, pattern: VerbPattern) -> None:
         head = pattern.lemma.split()[0]
