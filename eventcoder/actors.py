@@ -216,13 +216,14 @@ class SentenceActors:
             for m in self.matches.get(wid, ()):
                 if id(m) in seen:
                     continue
-                if not all(i in phrase for i in range(m.start, m.end + 1)):
-                    continue
+                covers_head = m.start <= head.id <= m.end and m.part < 0
+                if not covers_head and not all(i in phrase for i in range(m.start, m.end + 1)):
+                    continue  # a span through the head counts even if the parse split it
                 entry = self._entry_code(m)
                 if entry is None:
                     continue
                 seen.add(id(m))
-                d = min(phrase[i][0] for i in range(m.start, m.end + 1))
+                d = min(phrase.get(i, (9, ""))[0] for i in range(m.start, m.end + 1))
                 if m.part >= 0:
                     d = max(d, 1)  # a hyphen prefix modifies its word
                     first = first or "compound"

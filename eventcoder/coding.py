@@ -207,6 +207,12 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
     subj = [c for c in cl.kids(verb) if c.deprel in rels]
     if subj:
         return subj
+    objs = [c for c in cl.kids(verb) if c.deprel in ("obj", "iobj")]
+    if len(objs) >= 2 and "nsubj" in rels:
+        # A parser that labelled the subject as a second object: take the nominative,
+        # else the first ("beschuldigte die USA Nordkorea").
+        nominative = [c for c in objs if c.feats.get("Case") == "Nom"]
+        return [(nominative or objs)[0]]
     # Shared or controlled subjects: coordinated verbs, infinitival complements.
     head = cl.head(verb)
     if head is None or head.id == verb.id:
@@ -226,7 +232,11 @@ def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | No
     if prt_obl is not None:
         out.append(prt_obl)
     rels = pattern.target_relations or rules.target_relations
+    subject_ids = {w.id for w in _source_words(cl, verb, pattern.source_relations
+                                                or rules.source_relations, passive)}
     for child in cl.kids(verb):
+        if child.id in subject_ids:
+            continue
         if noun is not None and child.id == noun.id:
             continue
         if passive and child.deprel in rules.passive_subject_relations:

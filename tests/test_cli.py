@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from eventcoder import EVENT_COLUMNS
 from eventcoder.articles import read_articles
@@ -99,3 +99,18 @@ def test_code_articles_counts_every_record(tmp_path):
     reasons = " | ".join(q["reason"] for q in frame.attrs["quarantine"])
     for word in ("no text", "unsupported language 'fr'", "not a date", "bad JSON"):
         assert word in reasons
+
+
+@pytest.mark.stanza
+def test_seed_article_end_to_end(tmp_path):
+    """Raw seed article -> stanza (shipped compact models) -> events."""
+    from eventcoder import code_articles
+
+    frame = code_articles(ROOT / "data" / "examples" / "seed_article_de.jsonl", progress=False,
+                          cache_dir=tmp_path)
+    rows = set(zip(frame["source"], frame["target"], frame["event_code"]))
+    assert ("USA", "PRK", "130") in rows  # warned
+    assert ("USA", "PRK", "112") in rows  # accused
+    assert any(s == "PRK" and c.startswith("15") for s, _, c in rows)  # missile launches
+    assert set(frame["doc_id"]) == {"seed-2023-08-30"}
+    assert frame.attrs["summary"] == {"input": 1, "coded": 1, "no_event": 0, "quarantined": 0}
