@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .api import code_parsed
-from .coding import parse_date
+from .dates import parse_date
 from .dictionaries import UnknownLanguageError, available_languages
 from .events import EVENT_COLUMNS, events_to_frame
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from .actors import Actor, SentenceActors
 from .cameo import load_cameo
 from .conllu import Document, Sentence, Word
+from .dates import parse_date
 from .dictionaries import ActorEntry, LanguageResources, VerbPattern, normalize
 from .events import Event
 from .plover import plover_event
@@ -43,27 +44,6 @@ logger = logging.getLogger(__name__)
 
 _VERBAL = {"VERB", "AUX"}
 _ARG_RELS = {"nsubj", "obj", "iobj", "obl", "nsubj:pass", "csubj"}
-
-
-def parse_date(value: str | dt.date | None, *, where: str = "date") -> dt.date | None:
-    """Parse ``YYYY-MM-DD`` (or a date/datetime) into a date; ``None``/"" stay ``None``.
-
-    Raises
-    ------
-    ValueError
-        Naming ``where`` when the value is not a date.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise ValueError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 @functools.lru_cache(maxsize=200_000)

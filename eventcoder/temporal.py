@@ -56,6 +56,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from eventcoder.conllu import Sentence, Word
+from eventcoder.dates import parse_date
 from eventcoder.dictionaries import load_yaml
 from eventcoder.resources_path import resource_dir
 
@@ -714,14 +715,8 @@ def _warn_no_lexicon(language: str) -> None:
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
+        return parse_date(value, where="article date")
     except ValueError:
         logger.warning("article date %r is not an ISO date; ignored", value)
         return None
