@@ -312,6 +312,26 @@ def _normalize_text(text: str) -> str:
     return re.sub(r"(?<!\n)\n(?!\n)", " ", text)
 
 
+@lru_cache(maxsize=8)
+def _char_table(language: str) -> dict[int, str]:
+    """One-for-one character replacements the tokenizer is given (``char_map`` in the rules)."""
+    mapping = _rules().get(language, {}).get("char_map", {})
+    if any(len(k) != 1 or len(v) != 1 for k, v in mapping.items()):
+        raise ValueError(f"char_map of {language!r} in {_RULES_FILE} must map single characters")
+    return str.maketrans(mapping)
+
+
+def _tokenizer_text(text: str, language: str) -> str:
+    """The text as the tokenizer sees it: characters it never saw in training mapped to ones
+    it did («» -> "), same length, so character offsets still point into the original."""
+    return text.translate(_char_table(language))
+
+
+@lru_cache(maxsize=1)
+def _rules_hash() -> str:
+    return hashlib.sha256(_RULES_FILE.read_bytes()).hexdigest()[:8]
+
+
 def _ends_with_word(text: str, word: str) -> bool:
     if not text.endswith(word):
         return False
@@ -430,9 +450,14 @@ def _clean_field(value: Any, default: str = "_") -> str:
     return re.sub(r"[\t\r\n]+", " ", str(value)).strip() or default
 
 
-def _to_conllu(doc: Any) -> str:
-    """Write a parsed stanza Document as CoNLL-U with ``# text`` and exact token text."""
-    text = doc.text or ""
+def _to_conllu(doc: Any, shown: str | None = None) -> str:
+    """Write a parsed stanza Document as CoNLL-U with ``# text`` and exact token text.
+
+    ``shown`` is the text to quote (same length as the parsed text, before
+    :func:`_tokenizer_text`); forms equal to the parsed slice are taken from it.
+    """
+    parsed_text = doc.text or ""
+    text = shown if shown is not None and len(shown) == len(parsed_text) else parsed_text
     lines: list[str] = []
     for i, sent in enumerate(doc.sentences, 1):
         tokens = sent.tokens
@@ -449,7 +474,8 @@ def _to_conllu(doc: Any) -> str:
             form = tok.text
             if tok.start_char is not None and tok.end_char is not None:
                 raw = text[tok.start_char : tok.end_char]
-                if raw and (not form or "<UNK>" in form):
+                if raw and (not form or "<UNK>" in form
+                            or form == parsed_text[tok.start_char : tok.end_char]):
                     form = raw
             misc = []
             if tok.start_char is not None:
@@ -464,7 +490,7 @@ def _to_conllu(doc: Any) -> str:
                 lines.append("\t".join([span, _clean_field(form), *["_"] * 7, misc_s]))
             for w in words:
                 wform = w.text
-                if len(words) == 1 and (not wform or "<UNK>" in wform):
+                if len(words) == 1 and (not wform or "<UNK>" in wform or wform == tok.text):
                     wform = form
                 cols = [
                     str(w.id),
@@ -535,14 +561,14 @@ def _from_conllu(conllu: str, doc_id: str, metadata: dict[str, str]) -> Document
 
 def _parse_batch(nlp: Any, texts: list[str], language: str) -> list[str]:
     stanza = _import_stanza()
-    docs = [stanza.Document([], text=t) for t in texts]
+    docs = [stanza.Document([], text=_tokenizer_text(t, language)) for t in texts]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors="tokenize,mwt")
     docs = [_repair_sentences(d, language) for d in docs]
     rest = [p for p in ("pos", "lemma", "depparse", "ner") if p in nlp.processors]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors=",".join(rest))
-    return [_to_conllu(d) for d in docs]
+    return [_to_conllu(d, t) for d, t in zip(docs, texts, strict=True)]
 
 
 def parse_texts(
@@ -605,6 +631,7 @@ def parse_texts(
     meta = {"language": choice.language, "parser": choice.identity}
     cache = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
     norm = [_normalize_text(t or "") for t in texts]
+    cache_id = f"{choice.identity}-rules{_rules_hash()}"  # models and text rules
     results: list[str | None] = [None] * len(norm)
     todo: list[int] = []
     for i, t in enumerate(norm):
@@ -612,7 +639,7 @@ def parse_texts(
             results[i] = ""
             continue
         if use_cache:
-            path = _cache_path(cache, choice.identity, t)
+            path = _cache_path(cache, cache_id, t)
             if path.is_file():
                 try:
                     results[i] = path.read_text(encoding="utf-8")
@@ -637,7 +664,7 @@ def parse_texts(
                     results[i] = conllu
                     _STATS["parsed"] += 1
                     if use_cache:
-                        _cache_write(_cache_path(cache, choice.identity, norm[i]), conllu)
+                        _cache_write(_cache_path(cache, cache_id, norm[i]), conllu)
                 if bar is not None:
                     bar.update(len(idx))
         finally:
