@@ -139,9 +139,14 @@ def _read_source(text_or_path: str | os.PathLike) -> tuple[str, str]:
         return "", "<string>"
     if _looks_like_path(text_or_path):
         path = Path(text_or_path)
-        if path.is_dir():
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as exc:  # a name the file system refuses (too long, ...)
+            raise FileNotFoundError(f"CoNLL-U file not found: {str(path)[:200]!r} ({exc.strerror})"
+                                    ) from None
+        if is_dir:
             raise IsADirectoryError(f"expected a CoNLL-U file, got the folder {path}")
-        if not path.exists():
+        if not exists:
             raise FileNotFoundError(f"CoNLL-U file not found: {path}")
         try:
             return path.read_text(encoding="utf-8-sig"), str(path)
@@ -213,7 +218,9 @@ def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
         return Document(id=doc_id or (base if doc_counter == 1 else f"{base}-{doc_counter}"))
 
     lineno = 0
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    # lines end at "\n" only (CoNLL-U); str.splitlines would also break at "\x0c", "\x85",
+    # "\u2028", ... which may occur inside a token or a "# text" comment
+    for lineno, raw in enumerate(text.split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip():
             if words:
@@ -307,7 +314,10 @@ def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
     Raises
     ------
     ConlluError
-        For a malformed line, naming the source and the line number.
+        For a malformed line, naming the source and the line number, or a file
+        that is not UTF-8.
+    FileNotFoundError, IsADirectoryError
+        When a string without a line break or tab (taken as a path) names no file.
 
     Examples
     --------
