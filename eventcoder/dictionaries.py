@@ -356,7 +356,7 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
             raise DictionaryError(f"{where}: expected a mapping, got {type(item).__name__}")
         unknown = set(item) - _VERB_KEYS
         if unknown:
-            raise DictionaryError(f"{where}: unknown key(s) {sorted(unknown)}")
+            raise DictionaryError(f"{where}: unknown key(s) {sorted(map(str, unknown))}")
         code = item.get("code")
         if isinstance(code, int):
             raise DictionaryError(f"{where}: code {code!r} must be quoted so leading zeros survive")
@@ -369,6 +369,8 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
         one_sided = item.get("one_sided", False)
         if not isinstance(one_sided, bool):
             raise DictionaryError(f"{where}: 'one_sided' must be true or false")
+        if any(not lemma.strip() for lemma in lemmas):
+            raise DictionaryError(f"{where}: empty lemma in {list(lemmas)}")
         for lemma in lemmas:
             head, _, particle = lemma.partition(" ")
             res.add_verb(VerbPattern(
@@ -395,19 +397,37 @@ def load_rules(path: Any) -> LanguageRules:
     for name, fld in LanguageRules.__dataclass_fields__.items():
         if name not in data:
             raise DictionaryError(f"{path}: missing rule {name!r}")
-        value = data[name]
-        kind = str(fld.type)
-        if kind.startswith("frozenset"):
-            kwargs[name] = frozenset(normalize(str(v)) for v in (value or []))
-        elif kind.startswith("tuple"):
-            kwargs[name] = tuple(str(v) for v in (value or []))
-        elif kind == "bool":
-            kwargs[name] = bool(value)
-        elif kind == "int":
-            kwargs[name] = int(value)
-        else:
-            kwargs[name] = str(value)
+        kwargs[name] = _rule_value(data[name], str(fld.type), f"{path}: rule {name!r}")
     return LanguageRules(**kwargs)
+
+
+def _is_word(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _rule_value(value: Any, kind: str, where: str) -> Any:
+    """Check and convert one ``lang.yaml`` value to the type of its rule."""
+    if kind.startswith(("frozenset", "tuple")):
+        items = [] if value is None else [value] if _is_word(value) else value
+        if not isinstance(items, list) or not all(_is_word(v) for v in items):
+            raise DictionaryError(f"{where} must be a word or a list of words, got {value!r}")
+        if kind.startswith("frozenset"):
+            return frozenset(normalize(str(v)) for v in items)
+        return tuple(str(v) for v in items)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise DictionaryError(f"{where} must be true or false, got {value!r}")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise DictionaryError(f"{where} must be an integer, got {value!r}")
+        try:
+            return int(value)
+        except ValueError:
+            raise DictionaryError(f"{where} must be an integer, got {value!r}") from None
+    if not _is_word(value):
+        raise DictionaryError(f"{where} must be a word, got {value!r}")
+    return str(value)
 
 
 def _add_cldr_countries(res: LanguageResources) -> int:
