@@ -66,11 +66,45 @@ def _code_inputs(args: argparse.Namespace) -> pd.DataFrame:
     return out
 
 
+def _stream(args: argparse.Namespace) -> int:
+    """``--output`` given: stream the inputs to it, chunk by chunk, resumably."""
+    import json
+
+    from .stream import code_stream
+
+    run = code_stream(
+        args.inputs, output=args.output, language=args.language, date=args.date,
+        schema=args.schema, chunk_size=args.chunk_size, workers=args.workers,
+        summary=args.summary, quarantine=args.quarantine, resume=not args.no_resume,
+        model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+        progress=not args.quiet,
+    )
+    if not args.quiet:
+        if run.resumed:
+            print(f"eventcoder: resumed after {run.resumed} records committed earlier",
+                  file=sys.stderr)
+        print(f"eventcoder: {run} -> {args.output}", file=sys.stderr)
+        if run.quarantined:
+            print(f"eventcoder: quarantined records kept in {run.quarantine_file}", file=sys.stderr)
+        print(f"eventcoder: summary {json.dumps(run.to_dict(), ensure_ascii=False)}", file=sys.stderr)
+    return 0
+
+
 def _cmd_code(args: argparse.Namespace) -> int:
     for path in args.inputs:
         if not Path(path).exists():
             print(f"eventcoder: input not found: {path}", file=sys.stderr)
             return 2
+    if any(Path(p).suffix.lower() == ".conllu" for p in args.inputs) and not args.language:
+        first = next(p for p in args.inputs if Path(p).suffix.lower() == ".conllu")
+        raise UnknownLanguageError(f"{first}: CoNLL-U input needs --language (de or en)")
+    if args.chunk_size < 1 or args.workers < 1:
+        raise ValueError("--chunk-size and --workers must be at least 1")
+    if args.output not in (None, "-"):
+        return _stream(args)
+    if args.workers > 1 or args.summary or args.quarantine:
+        raise ValueError("--workers, --summary and --quarantine need --output FILE "
+                         "(streaming to a file)")
     frame = _code_inputs(args)
     if args.schema == "plover":
         import json
@@ -108,6 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--cache-dir", help="parse cache directory (default: user cache dir)")
     code.add_argument("--no-cache", action="store_true", help="parse again; do not use the cache")
     code.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    big = code.add_argument_group(
+        "large corpora (with --output: streamed chunk by chunk, resumable after an interruption)")
+    big.add_argument("--chunk-size", type=int, default=100, metavar="N",
+                     help="records coded and committed at a time (default 100)")
+    big.add_argument("--workers", "-j", type=int, default=1, metavar="N",
+                     help="processes that parse and code in parallel (default 1)")
+    big.add_argument("--summary", metavar="FILE",
+                     help="write the accounting (input, coded, no_event, quarantined, ...) as JSON")
+    big.add_argument("--quarantine", metavar="FILE",
+                     help="JSON Lines file for records that could not be coded "
+                          "(default: OUTPUT.quarantine.jsonl)")
+    big.add_argument("--no-resume", "--overwrite", dest="no_resume", action="store_true",
+                     help="start over instead of resuming an interrupted run of the same command")
     code.set_defaults(func=_cmd_code)
     for module, hook in (("eventcoder.models.cli", "add_models_subcommands"),
                          ("eventcoder.validation_cli", "add_validation_subcommands")):
@@ -130,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConlluError, DictionaryError, UnknownLanguageError, ValueError, FileNotFoundError) as exc:
         print(f"eventcoder: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("eventcoder: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover
