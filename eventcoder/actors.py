@@ -29,6 +29,7 @@ _CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det"
 _HEAD_GROUP = {"flat", "compound", "appos"}
 _ROLE_LESS = {"", "*"}
 _NAMED_KINDS = ("person", "institution", "igo", "group")
+_MAX_AGENT_WORDS = 5  # the longest role-noun phrase looked up ("supreme state security court")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +68,17 @@ def split_code(code: str) -> tuple[str, str]:
 def compose_code(owner: str, role: str) -> str:
     """Combine an owner code (country, organisation, or a full actor) with a role.
 
+    A role ending in ``~`` goes before the owner (PETRARCH's ``[NGO~]`` agents).
+
     Examples
     --------
     >>> compose_code("KOR", "MIL"), compose_code("USAGOV", "*"), compose_code("IGOUNO", "GOV")
     ('KORMIL', 'USAGOV', 'IGOUNO')
+    >>> compose_code("ARN", "NGO~")
+    'NGOARN'
     """
+    if role.endswith("~"):
+        return role[:-1] + owner  # an agent put before its owner: "MSF" [NGO~] + ARN
     base, own_role = split_code(owner)
     if role in _ROLE_LESS:
         return owner if own_role or base.startswith(("IGO", "NGO")) else base + "GOV"
@@ -122,6 +129,26 @@ class SentenceActors:
                 role = self.res.agent_role(form.rsplit("-", 1)[1])
             if role is not None:
                 self.roles[w.id] = role
+        self._find_agent_phrases()
+
+    def _find_agent_phrases(self) -> None:
+        """Role nouns of several words ("main opposition group", "Ministry of Silly
+        Walks"): the phrase's role goes to its syntactic head."""
+        agents, keys, words = self.res.agents, self._keys, self.sentence.words
+        i = len(keys) - 1
+        while i > 0:
+            for n in range(min(_MAX_AGENT_WORDS, i + 1), 1, -1):
+                start = i - n + 1
+                first = " ".join(k[0] for k in keys[start:i])
+                role = agents.get(first + " " + keys[i][0]) or agents.get(first + " " + keys[i][1])
+                if role is None:
+                    continue
+                span = range(start + 1, i + 2)
+                heads = [w for w in span if not words[w - 1].head or words[w - 1].head not in span]
+                self.roles[heads[0] if len(heads) == 1 else span[-1]] = role
+                i = start
+                break
+            i -= 1
 
     def _find_matches(self) -> None:
         actors, keys, n = self.res.actors, self._keys, len(self._keys)
@@ -258,7 +285,8 @@ class SentenceActors:
                 return _unique(out)
             if role in _ROLE_LESS:
                 return []
-            return [Actor("---" + role, head.form, (head.id,), "agent")]
+            code = role[:-1] if role.endswith("~") else "---" + role
+            return [Actor(code, head.form, (head.id,), "agent")]
         # Not an actor word: only a genitive/possessive owner names the actor.
         owners = [t for t in full if t[1] in ("nmod", "nmod:poss") and t[0] <= 2]
         if owners:

@@ -11,7 +11,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["CameoCode", "QUAD_CLASS_LABELS", "load_cameo", "cameo_code"]
+__all__ = ["CameoCode", "QUAD_CLASS_LABELS", "UNKNOWN_QUAD_CLASS", "cameo_code", "describe_code",
+           "load_cameo"]
 
 QUAD_CLASS_LABELS = {
     1: "Verbal cooperation",
@@ -19,6 +20,10 @@ QUAD_CLASS_LABELS = {
     3: "Verbal conflict",
     4: "Material conflict",
 }
+
+#: QuadClass of an event code that is not in the CAMEO table (a dictionary's own
+#: code, such as PETRARCH's test codes "903" or "174L"): its meaning is unknown.
+UNKNOWN_QUAD_CLASS = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +78,33 @@ def cameo_code(code: str) -> CameoCode:
         return load_cameo()[str(code)]
     except KeyError:
         raise KeyError(f"{code!r} is not a CAMEO event code") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def describe_code(code: str) -> CameoCode:
+    """The CAMEO entry of ``code``, or a stand-in for a code that is not CAMEO.
+
+    Dictionaries from elsewhere (PETRARCH's validation files, a project's own
+    extensions) may use codes the CAMEO table lacks. Such events are kept with
+    their code as written; what CAMEO would say about them is unknown, so the
+    stand-in has the name ``"(not a CAMEO code)"``, QuadClass
+    :data:`UNKNOWN_QUAD_CLASS` (0), a NaN Goldstein weight, and the root code
+    of its first two digits only where that is a CAMEO root ("174L" -> "17",
+    "903" -> "").
+
+    Examples
+    --------
+    >>> describe_code("042").name
+    'Make a visit'
+    >>> c = describe_code("174L")
+    >>> c.code, c.root_code, c.quad_class, c.goldstein != c.goldstein
+    ('174L', '17', 0, True)
+    """
+    code = str(code)
+    table = load_cameo()
+    found = table.get(code)
+    if found is not None:
+        return found
+    root = code[:2] if code[:2] in table else ""
+    return CameoCode(code=code, name="(not a CAMEO code)", root_code=root,
+                     quad_class=UNKNOWN_QUAD_CLASS, goldstein=float("nan"))

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .actors import Actor, SentenceActors
-from .cameo import load_cameo
+from .cameo import describe_code
 from .conllu import Document, Sentence, Word
 from .dates import parse_date
 from .dictionaries import ActorEntry, LanguageResources, VerbPattern, normalize
@@ -38,7 +38,8 @@ from .events import Event
 from .plover import plover_event
 from .temporal import resolve_event_date
 
-__all__ = ["DocumentContext", "code_document", "code_documents", "code_sentence", "parse_date"]
+__all__ = ["CodingOptions", "DocumentContext", "code_document", "code_documents", "code_sentence",
+           "parse_date"]
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,33 @@ class DocumentContext:
     aliases: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class CodingOptions:
+    """Switches for coding conventions other than eventcoder's own (PETRARCH's).
+
+    Attributes
+    ----------
+    options : CodingOptions, optional
+        Other coding conventions (PETRARCH's); eventcoder's own by default.
+    oblique_targets : bool
+        Where no argument names a target, take it from any prepositional phrase
+        of the verb ("appealed for peace *in Ithilen*"), as PETRARCH does. Off
+        by default: in news text such phrases are mostly places and origins
+        ("arrived *from Canada*").
+
+    Examples
+    --------
+    >>> CodingOptions(require_target=False).oblique_targets
+    False
+    """
+
+    require_target: bool = True
+    oblique_targets: bool = False
+
+
+_DEFAULT_OPTIONS = CodingOptions()
+
+
 @dataclass
 class _Clause:
     """The sentence-level state the coder needs while coding one sentence."""
@@ -84,6 +112,7 @@ class _Clause:
     actors: SentenceActors
     ctx: DocumentContext
     keys: list[str]
+    options: CodingOptions = _DEFAULT_OPTIONS
     in_speaker: bool = False
 
     def word(self, wid: int) -> Word:
@@ -105,22 +134,88 @@ def _verb_keys(cl: _Clause, w: Word) -> list[str]:
         if child.deprel == "compound:prt":
             prt = normalize(child.form if child.lemma in ("_", "") else child.lemma)
             keys = [prt + k for k in base] + keys
+    form = cl.keys[w.id - 1]
+    if form not in base and form in cl.res.verbs:
+        # A dictionary entry for the very form ("left" beside "leave") is the more specific.
+        keys.insert(0, form)
     return keys
 
 
+def _word_keys(cl: _Clause, word: Word) -> set[str]:
+    return {normalize(word.lemma), cl.keys[word.id - 1], _simple_lemma(cl.res.language, word.form)}
+
+
+@functools.lru_cache(maxsize=65_536)
+def _phrase_words(noun: str) -> tuple[str, ...]:
+    return tuple(noun.split())
+
+
 def _noun_matches(cl: _Clause, word: Word, nouns: tuple[str, ...]) -> bool:
-    keys = {normalize(word.lemma), normalize(word.form), _simple_lemma(cl.res.language, word.form)}
-    if keys & set(nouns):
+    keys = _word_keys(cl, word)
+    if keys.intersection(nouns):
         return True
+    for noun in nouns:
+        words = _phrase_words(noun)
+        if len(words) > 1 and _phrase_matches(cl, word, words, keys):
+            return True
     if cl.res.rules.compound_suffix_match:
         n = cl.res.rules.compound_min_suffix
-        return any(k.endswith(noun) and len(noun) >= n for k in keys for noun in nouns)
+        return any(k.endswith(noun) and len(noun) >= n for k in keys for noun in nouns
+                   if " " not in noun)
+    return False
+
+
+def _phrase_matches(cl: _Clause, word: Word, words: tuple[str, ...], keys: set[str]) -> bool:
+    """Whether the noun phrase of ``word`` is the multi-word ``words``.
+
+    Either the phrase ends in ``word`` (its head) with the phrase's last modifier
+    right before the head and the others earlier, in order ("improved (global)
+    economic relations" is "improved economic relations", "trade relations" is
+    not "economic relations"); or the phrase is written out from ``word`` on
+    ("state of emergency").
+    """
+    sent = cl.sentence.words
+    if words[-1] in keys:
+        i = word.id - 2  # the word before the head, skipping punctuation
+        while i >= 0 and sent[i].upos == "PUNCT":
+            i -= 1
+        pending = list(words[:-1])
+        if i < 0 or pending[-1] not in _word_keys(cl, sent[i]):
+            return False
+        pending.pop()
+        i -= 1
+        while pending and i >= 0:
+            if pending[-1] in _word_keys(cl, sent[i]):
+                pending.pop()
+            i -= 1
+        if not pending:
+            return True
+    if words[0] in keys:
+        n = len(words)
+        span = sent[word.id - 1:word.id - 1 + n]
+        return len(span) == n and all(w in _word_keys(cl, s) for w, s in zip(words, span))
     return False
 
 
 def _case_of(cl: _Clause, w: Word) -> set[str]:
     return {normalize(c.lemma) for c in cl.kids(w) if c.rel == "case"} | {
         normalize(c.form) for c in cl.kids(w) if c.rel == "case"}
+
+
+def _has_prep(cl: _Clause, w: Word, preps: tuple[str, ...]) -> bool:
+    """Whether ``w`` is introduced by one of ``preps`` ("*": by any preposition)."""
+    cases = _case_of(cl, w)
+    return bool(cases) and ("*" in preps or bool(cases.intersection(preps)))
+
+
+def _subject(cl: _Clause, verb: Word) -> Word | None:
+    for child in cl.kids(verb):
+        if child.deprel in ("nsubj", "nsubj:pass"):
+            return child
+    return None
+
+
+_NOUN_RELS = ("obj", "nsubj:pass", "obl", "obl:arg", "iobj", "nsubj")
 
 
 def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, Word | None] | None:
@@ -132,11 +227,18 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
         for pattern in cl.res.verbs.get(key, ()):
             if pattern.lemma.split()[0] != key:
                 continue
+            if pattern.compound or pattern.subject_nouns:
+                subj = _subject(cl, verb)
+                if subj is None:
+                    continue
+                if pattern.compound and not any(c.rel == "conj" for c in cl.kids(subj)):
+                    continue
+                if pattern.subject_nouns and not _noun_matches(cl, subj, pattern.subject_nouns):
+                    continue
             noun = None
             if pattern.nouns:
                 for child in cl.kids(verb):
-                    if child.deprel in ("obj", "nsubj:pass", "obl", "obl:arg", "iobj", "nsubj") \
-                            and _noun_matches(cl, child, pattern.nouns):
+                    if child.deprel in _NOUN_RELS and _noun_matches(cl, child, pattern.nouns):
                         noun = child
                         break
                 if noun is None:
@@ -144,16 +246,28 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
             prt_obl = None
             if pattern.particle:
                 found = False
-                for child in cl.kids(verb):
+                for child in cl.kids(verb) + (cl.kids(noun) if noun is not None else []):
                     lemma = normalize(child.lemma)
                     if child.deprel == "compound:prt" and lemma == pattern.particle:
                         found = True
                     elif child.rel in ("obl", "obj", "nmod") and pattern.particle in _case_of(cl, child):
                         found, prt_obl = True, child
+                    if found:
+                        break
                 if not found:
                     continue
+            if pattern.source_preps and not _source_obliques(cl, verb, noun, pattern):
+                continue
             return pattern, noun, prt_obl
     return None
+
+
+def _source_obliques(cl: _Clause, verb: Word, noun: Word | None,
+                     pattern: VerbPattern) -> list[Word]:
+    """Prepositional objects of the verb (or of its noun) that give the source."""
+    return [c for c in cl.kids(verb) + (cl.kids(noun) if noun is not None else [])
+            if c.rel in ("obl", "nmod") and c is not noun and c.deprel not in
+            cl.res.rules.passive_agent_relations and _has_prep(cl, c, pattern.source_preps)]
 
 
 # --------------------------------------------------------------------------- arguments
@@ -165,11 +279,21 @@ def _is_passive(cl: _Clause, verb: Word) -> bool:
 
 
 def _coordinated(cl: _Clause, w: Word) -> list[Word]:
-    """``w`` and the words coordinated with it ("Russland und China")."""
+    """``w`` and the words coordinated with it ("Russland und China").
+
+    An apposition inside a coordination counts as a conjunct ("Mordor, the
+    Shire, Arnor and Bree", parsed with "the Shire" as apposition of "Mordor").
+    """
     out, stack = [w], [w]
     while stack:
-        for child in cl.kids(stack.pop()):
-            if child.rel == "conj" and child.upos not in _VERBAL:
+        word = stack.pop()
+        kids = cl.kids(word)
+        coordinated = any(c.rel == "conj" for c in kids)
+        for child in kids:
+            if child.upos in _VERBAL:
+                continue
+            if child.rel == "conj" or (child.rel == "appos" and (
+                    coordinated or any(c.rel == "conj" for c in cl.kids(child)))):
                 out.append(child)
                 stack.append(child)
     return out
@@ -201,37 +325,47 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
         return _source_words(cl, head, rels, _is_passive(cl, head))
     if verb.rel == "xcomp":
         objs = [c for c in cl.kids(head) if c.deprel in ("obj", "iobj")]
-        return objs or _source_words(cl, head, rels, _is_passive(cl, head))
+        if objs:
+            return objs
+        if _is_passive(cl, head):
+            # "X was seen to break into ...": the passive subject controls the infinitive.
+            subj = [c for c in cl.kids(head) if c.deprel in rules.passive_subject_relations]
+            if subj:
+                return subj
+        return _source_words(cl, head, rels, _is_passive(cl, head))
     return []
 
 
 def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
-                  prt_obl: Word | None, passive: bool) -> list[Word]:
+                  prt_obl: Word | None, passive: bool, subject_ids: set[int]) -> list[Word]:
+    """The words that name the target directly: objects, passive subjects, the pattern's
+    prepositional objects (of the verb or of its noun)."""
     rules = cl.res.rules
     out: list[Word] = []
-    if prt_obl is not None:
+    if prt_obl is not None and pattern.particle not in pattern.source_preps:
         out.append(prt_obl)
     rels = pattern.target_relations or rules.target_relations
-    subject_ids = {w.id for w in _source_words(cl, verb, pattern.source_relations
-                                                or rules.source_relations, passive)}
+    preps = pattern.target_preps
     for child in cl.kids(verb):
         if child.id in subject_ids:
             continue
         if noun is not None and child.id == noun.id:
             continue
+        if prt_obl is not None and child.id == prt_obl.id:
+            continue
         if passive and child.deprel in rules.passive_subject_relations:
             out.append(child)
         elif not passive and child.deprel in rels:
             out.append(child)
-        elif pattern.target_preps and child.rel in ("obl", "nmod", "obj") \
-                and _case_of(cl, child) & set(pattern.target_preps):
+        elif preps and child.rel in ("obl", "nmod", "obj") and child.deprel not in \
+                rules.passive_agent_relations and _has_prep(cl, child, preps):
             out.append(child)
-    if noun is not None and pattern.target_preps:
+    if noun is not None and preps:
         for child in cl.kids(noun):
-            if child.rel == "nmod" and _case_of(cl, child) & set(pattern.target_preps):
+            if child.rel == "nmod" and _has_prep(cl, child, preps) and child not in out:
                 out.append(child)
     # An argument of the infinitival complement is not the target of this verb.
-    return [w for w in out if w.id != verb.id]
+    return [w for w in out if w.id != verb.id and w.id not in subject_ids]
 
 
 # --------------------------------------------------------------------------- actors
@@ -388,12 +522,178 @@ def _mode(cl: _Clause, verb: Word, noun: Word | None) -> str:
     return "asserted"
 
 
+# --------------------------------------------------------------------------- targets
+# Relations followed when looking for an actor inside a phrase ("the resumption of
+# ties *with Osgiliath*", "an attack *by Osgiliath soldiers*", "the affected *Ithilen*
+# villages", "memos sent *by Bree*"); relative clauses are not followed.
+_INSIDE_RELS = frozenset({"nmod", "compound", "flat", "appos", "amod", "acl", "obl", "obj",
+                          "iobj", "conj", "xcomp"})
+_NOT_INSIDE = frozenset({"acl:relcl", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod"})
+_MAX_DEPTH = 5
+
+
+def _named(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
+    """Dictionary actors of the noun phrase ``w`` and its conjuncts (no pronouns)."""
+    out: list[Actor] = []
+    for word in _coordinated(cl, w):
+        if word.upos == "PRON":
+            continue
+        out.extend(a for a in cl.actors.resolve(word) if _usable(a, exclude))
+    return _dedupe(out)
+
+
+def _usable(actor: Actor, exclude: set[str]) -> bool:
+    """A target found by searching: not a source, and more than a bare role ("---MIL")."""
+    return actor.code not in exclude and not actor.code.startswith("---")
+
+
+def _inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
+    """The actors nearest to ``w`` inside its phrase, level by level (breadth first)."""
+    frontier = [c for c in cl.kids(w) if c.rel in _INSIDE_RELS and c.deprel not in _NOT_INSIDE]
+    depth = 0
+    while frontier and depth < _MAX_DEPTH:
+        found: list[Actor] = []
+        for node in frontier:
+            if node.upos != "PRON":
+                found.extend(a for a in cl.actors.resolve(node) if _usable(a, exclude))
+        if found:
+            return _dedupe(found)
+        frontier = [c for node in frontier for c in cl.kids(node)
+                    if c.rel in _INSIDE_RELS and c.deprel not in _NOT_INSIDE]
+        depth += 1
+    return []
+
+
+def _resolve_or_inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
+    return _named(cl, w, exclude) or [a for word in _coordinated(cl, w)
+                                      for a in _inside(cl, word, exclude)]
+
+
+def _is_speech_verb(cl: _Clause, verb: Word) -> bool:
+    speech = cl.res.rules.speech_verbs
+    return any(k in speech for k in _verb_keys(cl, verb))
+
+
+def _fallback_targets(cl: _Clause, verb: Word, direct: list[Word], noun: Word | None,
+                      exclude: set[str]) -> list[Actor]:
+    """Targets where no direct argument names an actor, nearest evidence first.
+
+    1. inside the direct arguments ("restored ties *with Gondor*", "condemned an
+       attack *by Osgiliath soldiers*");
+    2. the subject of a content clause ("believes *Dagolath* can cope",
+       "demanded that *Israel* leave");
+    3. the object of an infinitival complement ("threatened to assassinate *X*",
+       "signed an accord to supply *Gondor*");
+    4. with :attr:`CodingOptions.oblique_targets`, any other prepositional object
+       of the verb ("appealed for peace *in Ithilen*").
+
+    Bare roles ("---MIL") found this way are not taken.
+    """
+    for w in direct + ([noun] if noun is not None else []):
+        found = [a for word in _coordinated(cl, w) for a in _inside(cl, word, exclude)]
+        if found:
+            return _dedupe(found)
+    kids = cl.kids(verb)
+    for clause in kids:
+        if clause.rel == "ccomp":
+            subj = _subject(cl, clause)
+            if subj is not None:
+                found = _resolve_or_inside(cl, subj, exclude)
+                if found:
+                    return found
+    for clause in kids:
+        if clause.rel == "xcomp" or clause.rel == "advcl" and any(
+                c.rel == "mark" and c.upos == "PART" for c in cl.kids(clause)):
+            for arg in cl.kids(clause):
+                if arg.deprel in ("obj", "iobj"):
+                    found = _resolve_or_inside(cl, arg, exclude)
+                    if found:
+                        return found
+    if not cl.options.oblique_targets:
+        return []
+    used = {w.id for w in direct}
+    for obl in kids:
+        if obl.rel == "obl" and obl.id not in used and obl.deprel not in _NOT_INSIDE \
+                and _case_of(cl, obl):
+            found = _resolve_or_inside(cl, obl, exclude)
+            if found:
+                return found
+    return []
+
+
 # --------------------------------------------------------------------------- events
 def _span(ids: Iterable[int]) -> str:
     ids = sorted(set(ids))
     if not ids:
         return ""
     return str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}"
+
+
+def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
+           prt_obl: Word | None) -> tuple[list[tuple[Actor, Actor | None, str]], list[Word]] | None:
+    """(source, target, code) triples of one matched verb, and the source words."""
+    rules = cl.res.rules
+    passive = _is_passive(cl, verb)
+    src_words = _source_words(cl, verb, pattern.source_relations or rules.source_relations,
+                              passive)
+    subject_ids = {w.id for w in src_words}
+    moved: list[Word] = []
+    if pattern.source_preps:
+        # "X received money *from* Y": the prepositional object acts, the subject receives.
+        sources = []
+        for obl in _source_obliques(cl, verb, noun, pattern):
+            sources = _resolve_or_inside(cl, obl, set())
+            if sources:
+                moved, src_words = src_words, [obl]
+                subject_ids = {obl.id}
+                break
+    else:
+        sources = [a for sw in src_words for a in _resolve(cl, sw, verb=verb)]
+    if not sources:
+        return None
+    sources = _dedupe(sources)
+    source_codes = {a.code for a in sources}
+    triples: list[tuple[Actor, Actor | None, str]] = []
+    if pattern.compound:
+        if len(sources) < 2:
+            return None
+        for src in sources:
+            for tgt in sources:
+                if tgt.code != src.code:
+                    triples.append((src, tgt, pattern.code))
+        return triples, src_words
+    tgt_words = moved + _target_words(cl, verb, pattern, noun, prt_obl, passive, subject_ids)
+    targets = [a for tw in tgt_words for a in _resolve(cl, tw, exclude=source_codes, verb=verb)]
+    if not targets and not pattern.one_sided and not _is_speech_verb(cl, verb):
+        targets = _fallback_targets(cl, verb, tgt_words, noun, source_codes)
+    targets = _dedupe(targets)
+    if not targets and _reciprocal(pattern, sources, src_words):
+        # Coordinated subjects of a cooperation or a fight act on each other
+        # ("India and Pakistan signed an agreement").
+        targets = sources
+    elif not targets and not (pattern.one_sided or not cl.options.require_target):
+        return None
+    for src in sources:
+        for tgt in targets or [None]:
+            if tgt is not None and tgt.code == src.code:
+                continue
+            triples.append((src, tgt, pattern.code))
+            if tgt is not None and pattern.reverse_code:
+                triples.append((tgt, src, pattern.reverse_code))
+    return triples, src_words
+
+
+#: CAMEO codes (prefixes) whose events coordinated subjects do to each other ("X and Y
+#: met", "... agreed to talks", "... signed an accord", "... fought"): express intent to
+#: meet or negotiate, consult, diplomatic cooperation, fight.
+RECIPROCAL_CODES = ("036", "04", "05", "19")
+
+
+def _reciprocal(pattern: VerbPattern, sources: list[Actor], src_words: list[Word]) -> bool:
+    """Whether coordinated named subjects of a targetless event are each other's targets."""
+    return (len(sources) > 1 and len(src_words) == 1
+            and pattern.code.startswith(RECIPROCAL_CODES)
+            and all(a.kind not in ("anaphor", "speaker", "event") for a in sources))
 
 
 def code_sentence(
@@ -403,6 +703,7 @@ def code_sentence(
     doc_id: str = "",
     date: dt.date | None = None,
     context: DocumentContext | None = None,
+    options: CodingOptions | None = None,
 ) -> list[Event]:
     """Code one parsed sentence into events.
 
@@ -419,10 +720,15 @@ def code_sentence(
     context : DocumentContext, optional
         Actors named in earlier sentences (for pronouns and "das Land");
         updated in place.
+    options : CodingOptions, optional
+        Other coding conventions (PETRARCH's); eventcoder's own by default.
 
     Returns
     -------
     list of Event
+        Codes that are not in the CAMEO table (a dictionary's own codes) are
+        kept as written, with QuadClass 0 and a NaN Goldstein weight
+        (:func:`eventcoder.cameo.describe_code`).
 
     Examples
     --------
@@ -438,8 +744,7 @@ def code_sentence(
     ctx = context if context is not None else DocumentContext()
     actors = SentenceActors(sentence, res, date=date, aliases=ctx.aliases)
     keys = [normalize(w.form) for w in sentence.words]
-    cl = _Clause(sentence, res, actors, ctx, keys)
-    cameo = load_cameo()
+    cl = _Clause(sentence, res, actors, ctx, keys, options or _DEFAULT_OPTIONS)
     events: list[Event] = []
     text = sentence.surface()
     date_str = date.isoformat() if date else ""
@@ -452,44 +757,38 @@ def code_sentence(
         if found is None:
             continue
         pattern, noun, prt_obl = found
-        passive = _is_passive(cl, verb)
-        src_words = _source_words(cl, verb, pattern.source_relations or res.rules.source_relations,
-                                  passive)
-        sources = [a for sw in src_words for a in _resolve(cl, sw, verb=verb)]
-        if not sources:
+        coded = _pairs(cl, verb, pattern, noun, prt_obl)
+        if coded is None:
             continue
-        source_codes = {a.code for a in sources}
-        tgt_words = _target_words(cl, verb, pattern, noun, prt_obl, passive)
-        targets = [a for tw in tgt_words for a in _resolve(cl, tw, exclude=source_codes, verb=verb)]
-        if not targets and not pattern.one_sided:
-            continue
-        code = cameo[pattern.code]
+        triples, src_words = coded
         mode = _mode(cl, verb, noun)
         if mode == "asserted" and any(
                 cl.keys[c.id - 1] in res.rules.negation_words and c.rel in ("det", "cc", "advmod")
                 for sw in src_words for c in cl.kids(sw)):
             mode = "negated"  # "neither the US nor ...", "kein Land"
         when = resolve_event_date(sentence, verb.id, date, res.language)
-        plover = plover_event(code.code)
         trigger_ids = [verb.id] + ([noun.id] if noun is not None else [])
         trigger_ids += [c.id for c in cl.kids(verb) if c.deprel == "compound:prt"]
         trigger = " ".join(sentence.words[i - 1].form for i in sorted(trigger_ids))
-        for src in _dedupe(sources):
-            for tgt in _dedupe(targets) or [None]:
-                if tgt is not None and tgt.code == src.code:
-                    continue
-                events.append(Event(
-                    doc_id=doc_id, sentence_id=sentence.id, date=date_str,
-                    source=src.code, source_text=src.text,
-                    target=tgt.code if tgt else "", target_text=tgt.text if tgt else "",
-                    event_code=code.code, event_name=code.name, root_code=code.root_code,
-                    quad_class=code.quad_class, goldstein=code.goldstein,
-                    trigger=trigger, sentence=text, language=res.language, mode=mode,
-                    event_date=when.date, date_precision=when.precision,
-                    date_phrase=when.phrase, plover_event=plover,
-                    source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
-                    trigger_span=_span(trigger_ids), pattern=pattern.id,
-                ))
+        seen: set[tuple[str, str, str]] = set()
+        for src, tgt, event_code in triples:
+            key = (src.code, tgt.code if tgt else "", event_code)
+            if key in seen:
+                continue
+            seen.add(key)
+            code = describe_code(event_code)
+            events.append(Event(
+                doc_id=doc_id, sentence_id=sentence.id, date=date_str,
+                source=src.code, source_text=src.text,
+                target=tgt.code if tgt else "", target_text=tgt.text if tgt else "",
+                event_code=code.code, event_name=code.name, root_code=code.root_code,
+                quad_class=code.quad_class, goldstein=code.goldstein,
+                trigger=trigger, sentence=text, language=res.language, mode=mode,
+                event_date=when.date, date_precision=when.precision,
+                date_phrase=when.phrase, plover_event=plover_event(code.code),
+                source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
+                trigger_span=_span(trigger_ids), pattern=pattern.id,
+            ))
     material = [e for e in events if e.quad_class in (2, 4) and e.mode == "asserted"]
     if material:
         ctx.last_material = _dedupe([Actor(e.source, e.source_text, (), "event") for e in material])
@@ -517,16 +816,19 @@ def _remember(cl: _Clause) -> None:
 
 
 def code_document(document: Document, res: LanguageResources, *,
-                  date: str | dt.date | None = None) -> list[Event]:
+                  date: str | dt.date | None = None,
+                  options: CodingOptions | None = None) -> list[Event]:
     """Code every sentence of a document, carrying actors across sentences.
 
-    The document's own ``date`` metadata wins over ``date``.
+    The document's own ``date`` metadata wins over ``date``; ``options`` as in
+    :func:`code_sentence`.
     """
     doc_date = parse_date(document.metadata.get("date") or date, where=f"document {document.id!r}")
     ctx = DocumentContext()
     events: list[Event] = []
     for sentence in document.sentences:
-        events.extend(code_sentence(sentence, res, doc_id=document.id, date=doc_date, context=ctx))
+        events.extend(code_sentence(sentence, res, doc_id=document.id, date=doc_date, context=ctx,
+                                    options=options))
     return events
 
 

@@ -134,6 +134,19 @@ class VerbPattern:
         The event may have no target (a missile test).
     id : str
         ``"<lang>/verbs.yaml#<n>"``: which entry coded an event.
+    reverse_code : str
+        Code of the paired event from the target back to the source ("meet"
+        -> 040 both ways; PETRARCH's ``[040:040]``); "" for none.
+    compound : bool
+        The pattern codes coordinated subjects acting on each other ("X and Y
+        agree"; PETRARCH's ``%``): it matches only when the subject names two or
+        more actors, and each is the target of the others.
+    source_preps : tuple of str
+        Prepositions whose oblique gives the source ("received money *from* X");
+        the subject is then a target. ``"*"`` stands for any preposition.
+    subject_nouns : tuple of str
+        The subject must be headed by one of these nouns (or phrases); its
+        actor comes from the noun's modifiers ("Eriador's death toll rose").
     """
 
     code: str
@@ -145,11 +158,16 @@ class VerbPattern:
     source_relations: tuple[str, ...] = ()
     one_sided: bool = False
     id: str = ""
+    reverse_code: str = ""
+    compound: bool = False
+    source_preps: tuple[str, ...] = ()
+    subject_nouns: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         """Higher for entries with more constraints; these win over bare lemmas."""
-        return 4 * bool(self.nouns) + 2 * bool(self.particle) + bool(self.target_preps)
+        return (4 * bool(self.nouns) + 4 * bool(self.subject_nouns) + 2 * bool(self.particle)
+                + 2 * self.compound + bool(self.target_preps) + bool(self.source_preps))
 
 
 @dataclass(frozen=True)

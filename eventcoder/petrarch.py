@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cameo import load_cameo
+from .cameo import describe_code, load_cameo
 from .dictionaries import (
     ActorEntry,
     DictionaryError,
@@ -59,6 +59,8 @@ from .dictionaries import (
     load_rules,
     normalize,
 )
+from .events import Event
+from .plover import plover_event
 
 __all__ = [
     "ImportReport",
@@ -68,6 +70,7 @@ __all__ = [
     "read_actors",
     "read_agents",
     "read_discards",
+    "read_ontology",
     "read_verbs",
 ]
 
@@ -120,25 +123,31 @@ class ImportReport:
 
 @dataclass
 class PetrarchDictionaries:
-    """The imported resources, the import report, and the discard phrases.
-
-    ``codes`` maps a pattern id to its original PETRARCH code where that code is
-    not CAMEO and a stand-in was used (``keep_unknown_codes=True``).
-    """
+    """The imported resources, the import report, the discard phrases, and the
+    negated codes of PETRARCH's coding ontology (``code -> code when negated``,
+    from ``PETR.Internal.Coding.Ontology.txt`` where one was found)."""
 
     resources: LanguageResources
     report: ImportReport
-    codes: dict[str, str] = field(default_factory=dict)
     discards: list[tuple[str, ...]] = field(default_factory=list)
+    negations: dict[str, str] = field(default_factory=dict)
 
-    def restore_codes(self, events: Iterable) -> list:
-        """Events with the original (non-CAMEO) PETRARCH codes put back."""
+    def negate(self, events: Iterable[Event]) -> list[Event]:
+        """Recode negated events as PETRARCH does, through its coding ontology.
+
+        PETRARCH-2 codes "did not clash" (110, Disapprove) as 050 (Diplomatic
+        cooperation): in its ontology (PICO) some codes are "0xFFFF + another
+        code", and negation subtracts 0xFFFF. Negated events whose code has no
+        negation there keep their code (and their mode ``"negated"``).
+        """
         out = []
         for e in events:
-            code = self.codes.get(e.pattern)
+            code = self.negations.get(e.event_code) if e.mode == "negated" else None
             if code:
-                e = replace(e, event_code=code, event_name="(PETRARCH code)",
-                            root_code=code[:2])
+                c = describe_code(code)
+                e = replace(e, event_code=c.code, event_name=c.name, root_code=c.root_code,
+                            quad_class=c.quad_class, goldstein=c.goldstein,
+                            plover_event=plover_event(c.code))
             out.append(e)
         return out
 
@@ -279,15 +288,15 @@ def _actor_entry(block: str, where: str, report: ImportReport, source: str) -> A
         return None
     code, rest = parts[0], " ".join(parts[1:])
     if "/" in code:
-        report.note("several codes for one actor (first used)", where, f"[{block}]")
-        code = code.split("/")[0]
+        # "[FRO/BIL/SAM]": an actor that stands for several; PETRARCH writes the code as is.
+        report.counts["actor codes naming several actors (kept as written)"] += 1
     if code in NULL_CODES or not code.strip("-+#"):
         report.note("null actor code (---, +++)", where, f"[{block}]")
         return None
     if code != code.upper():
         report.note("lower-case actor code (upper-cased)", where, f"[{block}]")
         code = code.upper()
-    if not code.isalnum():
+    if not code.replace("/", "").isalnum():
         report.note("actor code with other characters", where, f"[{block}]")
         return None
     start = end = None
@@ -327,13 +336,18 @@ def _plural(word: str) -> str:
 
 def read_agents(path: str | Path, res: LanguageResources,
                 report: ImportReport | None = None) -> int:
-    """Add the entries of a PETRARCH agents file to ``res.agents``; return the words added."""
+    """Add the entries of a PETRARCH agents file to ``res.agents``; return the phrases added.
+
+    ``~ROLE`` codes append the role to the owner's code; ``XXX~`` codes ("MSF
+    [NGO~]") put ``XXX`` in front of it and are stored as the role ``"XXX~"``
+    (see :func:`eventcoder.actors.compose_code`). Multi-word agents ("main
+    opposition group") stay phrases, matched as such in a noun phrase.
+    """
     path = Path(path)
     report = report if report is not None else ImportReport()
     report.files.append(str(path))
     macros: dict[str, list[str]] = {}
-    single: dict[str, str] = {}
-    multi: list[tuple[str, str, str, str]] = []  # (head word, role, where, phrase)
+    entries: dict[str, str] = {}
     for lineno, line in _lines(path):
         where = f"{path.name}:{lineno}"
         stripped = line.strip()
@@ -351,13 +365,14 @@ def read_agents(path: str | Path, res: LanguageResources,
         if "{" in head:
             head, _, brace = head.partition("{")
             plurals = brace.split("}", 1)[0].split()
-        if code.endswith("~") and not code.startswith("~"):
-            report.note("agent code before the country (XXX~)", where, stripped)
-            continue
-        if not code.startswith("~") or len(code) < 4:
+        if code.endswith("~") and not code.startswith("~") and len(code) >= 4:
+            role = code.upper()  # "NGO~": a prefix
+            report.counts["agents put before the owner (XXX~)"] += 1
+        elif code.startswith("~") and len(code) >= 4:
+            role = code[1:].upper()
+        else:
             report.note("agent code without ~ role", where, stripped)
             continue
-        role = code[1:].upper()
         phrases = [head.strip()]
         while any(_MACRO.search(p) for p in phrases):
             expanded = []
@@ -383,30 +398,13 @@ def read_agents(path: str | Path, res: LanguageResources,
                 forms.append(" ".join(w.split()[:-1] + [_plural(last)]))
         forms += [_words(p) for p in plurals or []]
         for form in dict.fromkeys(forms):
-            parts = form.split()
-            if len(parts) == 1:
-                single.setdefault(parts[0], role)
-            else:
-                multi.append((parts[-1], role, where, form))
-    count = 0
-    for word, role in single.items():
-        res.agents[word] = role
-        count += 1
-    reduced: dict[str, str] = {}
-    for word, role, where, form in multi:
-        if word in single or (word in res.agents and word not in reduced):
-            report.note("multi-word agent (its head word has its own entry)", where, form)
-            continue
-        if word in reduced and reduced[word] != role:
-            report.note("multi-word agent (head word claimed by another role)", where, form)
-            continue
-        if word not in reduced:
-            reduced[word] = role
-            res.agents[word] = role
-            count += 1
-        report.note("multi-word agent reduced to its head word", where, form)
-    report.counts["agent words"] += count
-    return count
+            entries.setdefault(form, role)
+    for form, role in entries.items():
+        res.agents[form] = role
+    multi = sum(" " in form for form in entries)
+    report.counts["agent words"] += len(entries) - multi
+    report.counts["agent phrases (several words)"] += multi
+    return len(entries)
 
 
 # --------------------------------------------------------------------------- discards
@@ -425,43 +423,108 @@ def read_discards(path: str | Path, report: ImportReport | None = None) -> list[
     return out
 
 
+# --------------------------------------------------------------------------- ontology
+_HEX_TERM = re.compile(r"([+-]?)\s*(0x[0-9a-fA-F]+|\d+)")
+_FULL = 0xFFFF
+
+
+def read_ontology(path: str | Path, report: ImportReport | None = None) -> dict[str, str]:
+    """Negated codes from PETRARCH's internal coding ontology (PICO).
+
+    Each line ``CODE:VALUE#comment`` gives a code's PICO value (``0x1007f``,
+    ``-0xFFFF+0x0070``); negating an event subtracts 0xFFFF from its value, and
+    the code with the resulting value (the first in the file) is its negation.
+    Returns ``{code: negated code}`` for the codes that have one.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "PICO.txt"
+    >>> _ = f.write_text("050:0x0080#DiplomaticCoop\n110:0x1007f#0xFFFF+0x0080#Disapprove\n")
+    >>> read_ontology(f)
+    {'110': '050'}
+    """
+    path = Path(path)
+    report = report if report is not None else ImportReport()
+    report.files.append(str(path))
+    values: dict[str, int] = {}
+    for lineno, line in _lines(path):
+        code, sep, rest = line.strip().partition(":")
+        expr = rest.split("#", 1)[0].strip()
+        if not sep or not code.isalnum() or not expr:
+            report.note("ontology line not understood", f"{path.name}:{lineno}", line)
+            continue
+        terms = _HEX_TERM.findall(expr.replace(" ", ""))
+        if not terms or "".join(sign + num for sign, num in terms) != expr.replace(" ", ""):
+            report.note("ontology line not understood", f"{path.name}:{lineno}", line)
+            continue
+        values[code] = sum((-1 if sign == "-" else 1) * int(num, 0) for sign, num in terms)
+    by_value: dict[int, str] = {}
+    for code, value in values.items():
+        by_value.setdefault(value, code)
+    out = {code: by_value[value - _FULL] for code, value in values.items()
+           if value - _FULL in by_value}
+    report.counts["negated codes"] += len(out)
+    return out
+
+
 # --------------------------------------------------------------------------- verbs
 _PATTERN_TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
+_MARKERS = ("$", "+", "^", "%")
 
 
-def _code(raw: str, where: str, text: str, report: ImportReport) -> str | None:
-    code = raw.strip()
-    if ":" in code:
-        report.note("second code after ':' (first used)", where, text)
-        code = code.split(":", 1)[0].strip()
+def _code(raw: str, where: str, text: str, report: ImportReport) -> tuple[str, str] | None:
+    """``[code]`` or ``[code:paired code]`` -> (code, paired code); None for null codes.
+
+    The paired code is the event from the target back to the source ("LEFT
+    [040:040]": a visit and the receiving of the visit).
+    """
+    code, _, paired = raw.strip().partition(":")
+    code, paired = code.strip(), paired.strip()
     if code in NULL_CODES or not code or code.strip("-+x") == "":
+        if paired and paired not in NULL_CODES:
+            report.note("paired code without a main code ([:code])", where, text)
         return None
-    return code
+    if paired in NULL_CODES or paired.strip("-+x") == "":
+        paired = ""
+    return code, paired
+
+
+@dataclass
+class _Slots:
+    """What one pattern line says, translated to :class:`VerbPattern` fields."""
+
+    nouns: list[str] = field(default_factory=list)
+    subject_nouns: list[str] = field(default_factory=list)
+    particle: str = ""
+    target_preps: list[str] = field(default_factory=list)
+    source_preps: list[str] = field(default_factory=list)
+    skip_preps: list[str] = field(default_factory=list)
+    any_target: bool = False
+    subject_target: bool = False
+    compound: bool = False
 
 
 class _VerbReader:
     def __init__(self, path: Path, res: LanguageResources, report: ImportReport,
-                 codes: dict[str, str], keep_unknown: bool,
-                 target_preps: tuple[str, ...] = TARGET_PREPS) -> None:
+                 keep_unknown: bool, target_preps: tuple[str, ...] = TARGET_PREPS) -> None:
         self.path, self.res, self.report = path, res, report
         self.target_preps = tuple(target_preps)
-        self.codes, self.keep_unknown = codes, keep_unknown
+        self.keep_unknown = keep_unknown
         self.cameo = load_cameo()
         self.synsets: dict[str, list[str]] = {}
         self.count = 0
 
     # -- codes ---------------------------------------------------------
-    def _cameo(self, code: str, pid: str, where: str, text: str) -> str | None:
+    def _known(self, code: str, where: str, text: str) -> bool:
+        """Whether to keep a code: CAMEO codes always, others with ``keep_unknown``."""
         if code in self.cameo:
-            return code
+            return True
         if not self.keep_unknown:
             self.report.note("code not in CAMEO (skipped)", where, text)
-            return None
-        for key in (code[:4], code[:3], code[:2] + "0", "010"):
-            if key in self.cameo:
-                self.codes[pid] = code
-                return key
-        return None  # pragma: no cover - "010" is always CAMEO
+            return False
+        self.report.counts["patterns with a code not in CAMEO (kept)"] += 1
+        return True
 
     # -- synsets -------------------------------------------------------
     def synset(self, name: str, where: str, text: str) -> list[str]:
@@ -473,8 +536,8 @@ class _VerbReader:
 
     def read(self) -> int:
         current: str | None = None
-        block_code: str | None = None
-        verbs: list[tuple[str, str | None]] = []
+        block_code: tuple[str, str] | None = None
+        verbs: list[tuple[str, str, tuple[str, ...]]] = []
         lines = list(_lines(self.path))
         for lineno, line in lines:
             stripped = line.strip()
@@ -504,14 +567,24 @@ class _VerbReader:
                 continue
             current = None
             if stripped.startswith("-") or stripped.startswith("*"):
-                self.pattern(stripped.lstrip("-").strip(), verbs, block_code, where, stripped)
+                self.pattern(stripped.lstrip("-").strip(), verbs, where, stripped)
                 continue
             self.verb(stripped, verbs, block_code, where)
         self.report.counts["verb patterns"] += self.count
         return self.count
 
+    def _add(self, lemma: str, particle: str, code: tuple[str, str], where: str, text: str,
+             **fields) -> None:
+        main, paired = code
+        if not self._known(main, where, text) or (paired and not self._known(paired, where, text)):
+            return
+        self.res.add_verb(VerbPattern(code=main, reverse_code=paired,
+                                      lemma=(lemma + " " + particle).strip(), particle=particle,
+                                      id=f"petrarch:{where}", **fields))
+        self.count += 1
+
     # -- verb lines ------------------------------------------------------
-    def verb(self, text: str, verbs: list, block_code: str | None, where: str) -> None:
+    def verb(self, text: str, verbs: list, block_code: tuple[str, str] | None, where: str) -> None:
         own = _CODE_BLOCK.findall(text)
         head = text.split("[", 1)[0].split("{", 1)[0].strip()
         if not head:
@@ -538,22 +611,26 @@ class _VerbReader:
                 nouns = (rest[0],)
             if len(rest) > 1:
                 self.report.note("multi-word verb: words after the second ignored", where, text)
-        verbs.append((lemma, particle, nouns, code, where))
+        verbs.append((lemma, particle, nouns))
         self.report.counts["verbs"] += 1
         if code is None:
             return
-        pid = f"petrarch:{where}"
-        cameo_code = self._cameo(code, pid, where, text)
-        if cameo_code is None:
-            return
-        self.res.add_verb(VerbPattern(code=cameo_code, lemma=(lemma + " " + particle).strip(),
-                                      particle=particle, nouns=nouns,
-                                      target_preps=self.target_preps, id=pid))
-        self.count += 1
+        self._add(lemma, particle, code, where, text, nouns=nouns,
+                  target_preps=self.target_preps)
 
     # -- patterns --------------------------------------------------------
-    def pattern(self, text: str, verbs: list, block_code: str | None, where: str,
-                full: str) -> None:
+    def pattern(self, text: str, verbs: list, where: str, full: str) -> None:
+        """Translate ``- [words] * [words] [code]`` into verb patterns.
+
+        Before ``*``: ``%`` (the subject is a compound whose members act on each
+        other), ``+`` (the subject is the target; needs a ``$`` after the verb),
+        ``$``/``^`` (the subject is the source, as always), and words or
+        ``{phrases}`` that the subject must be headed by. After ``*``: the first
+        word, ``{phrase}`` or ``&SYNSET`` constrains the object; ``(PREP ...)``
+        requires a prepositional phrase (with its words); ``(PREP +)`` and a
+        bare ``+`` give the target, ``(PREP $)``, ``(PREP) $`` and a bare ``$``
+        the source, ``(PREP ^)``/``(PREP) ^`` a phrase that is not the target.
+        """
         codes = _CODE_BLOCK.findall(text)
         if not codes:
             self.report.note("pattern without a code", where, full)
@@ -568,114 +645,178 @@ class _VerbReader:
             self.report.note("pattern without '*'", where, full)
             return
         star = tokens.index("*")
-        before, after = tokens[:star], tokens[star + 1:]
-        if "+" in before or "$" in before:
-            self.report.note("source/target marker before the verb", where, full)
+        slots = _Slots()
+        if not self._before(tokens[:star], slots, where, full):
             return
-        if any(t != "%" for t in before):
-            self.report.note("words before the verb ('- WORD * ...')", where, full)
+        if not self._after(tokens[star + 1:], slots, where, full):
             return
-        if "%" in before or "%" in after:
-            self.report.note("compound-actor marker %", where, full)
-        nouns: list[str] = []
-        particle, target_preps = "", []
-        skipped = False
-        for tok in after:
-            if tok in ("$", "+", "^"):
-                self.report.note(f"source/target/skip marker '{tok}' after the verb", where, full)
-                skipped = True
+        if slots.subject_target and not slots.source_preps:
+            self.report.note("'+' before the verb without a '$' source", where, full)
+            return
+        target_preps = list(slots.target_preps)
+        if slots.any_target or slots.skip_preps and not target_preps:
+            target_preps = [p for p in sorted(PARTICLES) if p not in slots.skip_preps]
+        elif not target_preps:
+            target_preps = [p for p in self.target_preps if p not in slots.skip_preps]
+        groups = _by_length(slots.nouns)
+        for lemma, vparticle, vnouns in verbs:
+            if vparticle and slots.particle and vparticle != slots.particle:
+                self.report.note("pattern preposition differs from phrasal verb's", where, full)
                 continue
-            if tok.startswith("(") and re.search(r"[$^]", tok):
-                self.report.note("'$' or '^' inside a prepositional phrase", where, full)
-                skipped = True
-                continue
+            for nouns in groups or [list(vnouns)]:
+                self._add(lemma, slots.particle or vparticle, code, where, full,
+                          nouns=tuple(nouns), target_preps=tuple(target_preps),
+                          source_preps=tuple(slots.source_preps), compound=slots.compound,
+                          subject_nouns=tuple(slots.subject_nouns))
+
+    def _before(self, tokens: list[str], slots: _Slots, where: str, full: str) -> bool:
+        for tok in tokens:
             if tok == "%":
+                slots.compound = True
+            elif tok == "+":
+                slots.subject_target = True
+            elif tok in ("$", "^"):
                 continue
-            if tok.startswith("("):
+            elif tok.startswith("("):
+                self.report.note("prepositional phrase before the verb", where, full)
+                return False
+            else:
+                words = self._phrase_words(tok, where, full)
+                if slots.subject_nouns:
+                    self.report.note("second word before the verb ignored", where, full)
+                else:
+                    slots.subject_nouns = words
+                    self.report.counts["patterns with a subject noun"] += 1
+        return True
+
+    def _after(self, tokens: list[str], slots: _Slots, where: str, full: str) -> bool:
+        last_prep = ""
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if tok == "%":
+                slots.compound = True
+            elif tok == "+":
+                slots.any_target = True
+            elif tok == "$":
+                if last_prep and tokens[i - 1].startswith("("):
+                    slots.source_preps.append(last_prep)
+                else:
+                    slots.source_preps.append("*")
+                slots.subject_target = True
+            elif tok == "^":
+                if last_prep and tokens[i - 1].startswith("("):
+                    slots.skip_preps.append(last_prep)
+                    if slots.particle == last_prep:
+                        slots.particle = ""
+            elif tok.startswith("("):
                 inner = tok[1:-1].split()
                 if not inner:
                     continue
-                prep = inner[0].lower()
-                obj = inner[1:]
-                if obj == ["+"]:
-                    target_preps.append(prep)
-                    continue
-                if particle:
+                prep, obj = normalize(inner[0]), inner[1:]
+                last_prep = prep
+                markers = {o for o in obj if o in _MARKERS}
+                if markers:
+                    if len(markers) > 1 or obj[-1] not in _MARKERS:
+                        self.report.note("several markers in one prepositional phrase", where,
+                                         full)
+                        return False
+                    marker = markers.pop()
+                    obj = [o for o in obj if o not in _MARKERS]
+                    if marker == "+":
+                        slots.target_preps.append(prep)
+                    elif marker == "$":
+                        slots.source_preps.append(prep)
+                        slots.subject_target = True
+                    elif marker == "^":
+                        slots.skip_preps.append(prep)
+                        continue
+                    if not obj:
+                        continue
+                if nxt == "^":
+                    continue  # "(AT) ^": the phrase may be there but is no target
+                if slots.particle:
                     self.report.note("second prepositional phrase ignored", where, full)
                     continue
-                particle = prep
+                slots.particle = prep
                 if obj:
                     words = self._phrase_words(" ".join(obj), where, full)
-                    if nouns:
+                    if slots.nouns:
                         self.report.note("second word constraint ignored", where, full)
                     else:
-                        nouns = words
-                continue
-            words = self._phrase_words(tok, where, full)
-            if nouns:
-                self.report.note("second word constraint ignored", where, full)
-                continue
-            nouns = words
-        if skipped:
-            return
-        pid = f"petrarch:{where}"
-        cameo_code = self._cameo(code, pid, where, full)
-        if cameo_code is None:
-            return
-        for lemma, vparticle, vnouns, _vcode, _w in verbs:  # noqa: B007
-            if vparticle and particle and vparticle != particle:
-                self.report.note("pattern preposition differs from phrasal verb's", where, full)
-                continue
-            self.res.add_verb(VerbPattern(
-                code=cameo_code, lemma=(lemma + " " + (particle or vparticle)).strip(),
-                particle=particle or vparticle, nouns=tuple(nouns) or vnouns,
-                target_preps=tuple(target_preps) or self.target_preps, id=pid))
-            self.count += 1
+                        slots.nouns = words
+            else:
+                last_prep = ""
+                words = self._phrase_words(tok, where, full)
+                if slots.nouns:
+                    self.report.note("second word constraint ignored", where, full)
+                    continue
+                slots.nouns = words
+        return True
 
     def _phrase_words(self, tok: str, where: str, full: str) -> list[str]:
-        """Candidate head words of a pattern word, synset or {multi word phrase}."""
-        if tok.startswith("{"):
-            inner = tok[1:-1].split()
-            if len(inner) > 1:
-                self.report.note("multi-word phrase reduced to its last word", where, full)
-            tok = inner[-1] if inner else ""
-        if tok.startswith("&"):
-            out = []
-            for member in self.synset(tok[1:], where, full):
-                parts = [p for p in member.replace("_", " ").split() if p]
-                if len(parts) > 1:
-                    self.report.note("multi-word synset member reduced to its last word",
-                                     where, member)
-                if parts:
-                    out.append(normalize(parts[-1]))
-            return list(dict.fromkeys(out))
-        word = normalize(tok.replace("_", " ")).strip()
-        if " " in word:
-            self.report.note("multi-word phrase reduced to its last word", where, full)
-            word = word.split()[-1]
-        return [word] if word else []
+        """The phrases a pattern word, ``&SYNSET`` or ``{multi word phrase}`` stands for.
+
+        Synsets inside a phrase expand to one phrase per member ("{NEW &TIETYPES
+        RELATIONS}" -> "new military relations", "new economic relations", ...).
+        """
+        parts = tok[1:-1].split() if tok.startswith("{") else [tok]
+        phrases: list[list[str]] = [[]]
+        for part in parts:
+            if part.startswith("&"):
+                members = [_words(m) for m in self.synset(part[1:], where, full)]
+                members = [m for m in members if m]
+                if not members:
+                    return []
+                phrases = [p + m.split() for p in phrases for m in members]
+            else:
+                word = _words(part)
+                if word:
+                    phrases = [p + word.split() for p in phrases]
+        return list(dict.fromkeys(" ".join(p) for p in phrases if p))
+
+
+def _by_length(nouns: list[str]) -> list[list[str]]:
+    """Nouns grouped by their number of words, longest first (the longer phrase wins)."""
+    groups: dict[int, list[str]] = {}
+    for noun in nouns:
+        groups.setdefault(len(noun.split()), []).append(noun)
+    return [groups[n] for n in sorted(groups, reverse=True)]
+
+
+def _phrase_length(pattern: VerbPattern) -> int:
+    return max((len(n.split()) for n in pattern.nouns + pattern.subject_nouns), default=0)
+
+
+def _order_patterns(res: LanguageResources) -> None:
+    """Most specific first, and among equals the pattern with the longer phrase."""
+    for bucket in res.verbs.values():
+        bucket.sort(key=lambda p: (-p.specificity, -_phrase_length(p)))
 
 
 def read_verbs(path: str | Path, res: LanguageResources, report: ImportReport | None = None, *,
-               codes: dict[str, str] | None = None, keep_unknown_codes: bool = False,
+               keep_unknown_codes: bool = False,
                target_preps: Sequence[str] = TARGET_PREPS) -> int:
     """Add a PETRARCH-2 verb dictionary to ``res``; return the patterns added.
 
-    ``target_preps``: prepositions whose objects are targets for patterns that
-    name none (PETRARCH takes a prepositional object as the target when the
-    verb has no actor as its object).
+    ``keep_unknown_codes``: keep patterns whose codes are not CAMEO (they code
+    events with that code, QuadClass 0 and a NaN Goldstein weight; see
+    :func:`eventcoder.cameo.describe_code`); by default they are skipped and
+    counted. ``target_preps``: prepositions whose objects are targets for
+    patterns that name none (PETRARCH takes a prepositional object as the
+    target when the verb has no actor as its object).
     """
     path = Path(path)
     report = report if report is not None else ImportReport()
     report.files.append(str(path))
-    reader = _VerbReader(path, res, report, codes if codes is not None else {},
-                         keep_unknown_codes, tuple(target_preps))
-    return reader.read()
+    reader = _VerbReader(path, res, report, keep_unknown_codes, tuple(target_preps))
+    count = reader.read()
+    _order_patterns(res)
+    return count
 
 
 # --------------------------------------------------------------------------- loading
 def find_dictionary_files(folder: str | Path) -> dict[str, list[Path]]:
-    """Guess the actor, agent, verb and discard files of a PETRARCH dictionary folder.
+    """Guess the actor, agent, verb, discard and ontology files of a PETRARCH folder.
 
     Verbs: files named ``*verbs*`` or ``CAMEO*``; where one is a PETRARCH-2
     (``2.0``) file, only those are used (the older pattern files have another
@@ -694,6 +835,7 @@ def find_dictionary_files(folder: str | Path) -> dict[str, list[Path]]:
         "agents": [p for p in files if "agent" in low[p]],
         "verbs": verbs,
         "discards": [p for p in files if "discard" in low[p]],
+        "ontology": [p for p in files if "ontology" in low[p]],
     }
 
 
@@ -713,8 +855,8 @@ def _base_resources(mode: str) -> LanguageResources:
 
 def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Path] = (),
                   agents: Sequence[str | Path] = (), verbs: Sequence[str | Path] = (),
-                  discards: Sequence[str | Path] = (), mode: str = "replace",
-                  keep_unknown_codes: bool = False,
+                  discards: Sequence[str | Path] = (), ontology: Sequence[str | Path] = (),
+                  mode: str = "replace", keep_unknown_codes: bool = False,
                   target_preps: Sequence[str] = TARGET_PREPS) -> PetrarchDictionaries:
     """Build English resources from PETRARCH/Phoenix dictionary files.
 
@@ -722,13 +864,17 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
     ----------
     folder : path, optional
         A folder of PETRARCH files (see :func:`find_dictionary_files`); the
-        explicit ``actors``/``agents``/``verbs``/``discards`` lists add to it.
+        explicit ``actors``/``agents``/``verbs``/``discards``/``ontology``
+        lists add to it (``ontology``: PETRARCH's coding ontology, for the
+        codes of negated events, :meth:`PetrarchDictionaries.negate`).
     mode : {"replace", "beside"}
         ``"replace"``: only the PETRARCH entries (with eventcoder's English
         grammar rules); ``"beside"``: added to eventcoder's own English
         dictionaries (eventcoder's entries win ties).
     keep_unknown_codes : bool
-        Keep patterns whose codes are not CAMEO (see the module docstring).
+        Keep patterns whose codes are not CAMEO; their events carry the code as
+        written (QuadClass 0, NaN Goldstein). By default they are skipped and
+        counted in the report.
     target_preps : sequence of str
         Prepositions whose objects are targets where a pattern names none
         (:data:`TARGET_PREPS`; ``()`` for objects only).
@@ -747,11 +893,12 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
         No file of any kind was given or found.
     """
     t0 = time.perf_counter()
-    found: dict[str, list[Path]] = {"actors": [], "agents": [], "verbs": [], "discards": []}
+    found: dict[str, list[Path]] = {"actors": [], "agents": [], "verbs": [], "discards": [],
+                                    "ontology": []}
     if folder is not None:
         found = find_dictionary_files(folder)
     for kind, extra in (("actors", actors), ("agents", agents), ("verbs", verbs),
-                        ("discards", discards)):
+                        ("discards", discards), ("ontology", ontology)):
         for p in extra:
             p = Path(p)
             if not p.is_file():
@@ -761,16 +908,18 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
         raise DictionaryError(f"no PETRARCH dictionary files found in {folder}")
     res = _base_resources(mode)
     report = ImportReport()
-    codes: dict[str, str] = {}
     for p in found["actors"]:
         read_actors(p, res, report)
     for p in found["agents"]:
         read_agents(p, res, report)
     for p in found["verbs"]:
-        read_verbs(p, res, report, codes=codes, keep_unknown_codes=keep_unknown_codes,
+        read_verbs(p, res, report, keep_unknown_codes=keep_unknown_codes,
                    target_preps=target_preps)
     out_discards: list[tuple[str, ...]] = []
     for p in found["discards"]:
         out_discards += read_discards(p, report)
+    negations: dict[str, str] = {}
+    for p in found["ontology"]:
+        negations.update(read_ontology(p, report))
     report.seconds = time.perf_counter() - t0
-    return PetrarchDictionaries(res, report, codes, out_discards)
+    return PetrarchDictionaries(res, report, out_discards, negations)

@@ -30,9 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .coding import code_document
+from .coding import CodingOptions, code_document
 from .conllu import ConlluError, Document, read_conllu
-from .dictionaries import LanguageResources
 from .events import events_to_frame
 from .petrarch import PetrarchDictionaries, load_petrarch
 from .validation import GoldEvent, GoldSentence, validate
@@ -160,13 +159,6 @@ def _document(rec: SuiteRecord) -> Document:
 
 
 # --------------------------------------------------------------------------- running
-def _one_sided(res: LanguageResources) -> LanguageResources:
-    out = dataclasses.replace(res)
-    out.verbs = {k: [dataclasses.replace(p, one_sided=True) for p in v]
-                 for k, v in res.verbs.items()}
-    return out
-
-
 def _reason(expected: list[GoldEvent], coded: list[GoldEvent]) -> str:
     e, c = set(expected), set(coded)
     if e == c:
@@ -218,17 +210,15 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
     else:
         dicts = load_petrarch(**_environment_files(suite), keep_unknown_codes=True)
     records = read_suite(suite)
-    base = dicts.resources
-    dyadless = None
+    res = dicts.resources
     seen: Counter = Counter()
     rows, gold, coded_all = [], [], []
     for rec in records:
         for k, v in rec.config.items():
             seen[f"{k}={v}"] += 1
-        res = base
-        if rec.config.get("require_dyad", "true").lower() == "false":
-            dyadless = dyadless or _one_sided(base)
-            res = dyadless
+        options = CodingOptions(
+            require_target=rec.config.get("require_dyad", "true").lower() != "false",
+            oblique_targets=True)
         reason = ""
         try:
             doc = _document(rec)
@@ -237,7 +227,8 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
         events = []
         words = [w.form for s in doc.sentences for w in s.words] if doc is not None else []
         if doc is not None and not dicts.discarded(words):
-            events = dicts.restore_codes(code_document(doc, res, date=rec.date or None))
+            events = dicts.negate(code_document(doc, res, date=rec.date or None,
+                                                options=options))
         # PETRARCH writes a missing target as "---" (require_dyad=false)
         events = [e if e.target else dataclasses.replace(e, target="---") for e in events]
         coded = list(dict.fromkeys(GoldEvent(e.source, e.target, e.event_code) for e in events))
@@ -264,7 +255,8 @@ def _environment_files(suite: Path) -> dict[str, list[Path]]:
     root = ET.parse(suite).getroot()
     env = root.find("Environment")
     folder = suite.parent
-    out: dict[str, list[Path]] = {"actors": [], "agents": [], "verbs": [], "discards": []}
+    out: dict[str, list[Path]] = {"actors": [], "agents": [], "verbs": [], "discards": [],
+                                  "ontology": []}
     if env is None:
         raise FileNotFoundError(f"{suite}: no <Environment>; pass --dictionaries")
     for tag, kind in (("Actorfile", "actors"), ("Agentfile", "agents"), ("Verbfile", "verbs"),
@@ -279,6 +271,8 @@ def _environment_files(suite: Path) -> dict[str, list[Path]]:
         if not path.is_file():
             raise FileNotFoundError(f"{suite}: <{tag}> {path} not found")
         out[kind].append(path)
+    # PETRARCH reads its coding ontology (negated codes) from its own data folder.
+    out["ontology"] = sorted(folder.glob("*Ontology*.txt"))
     return out
 
 
