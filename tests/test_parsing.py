@@ -78,6 +78,22 @@ def test_english_quote_sentence(cache):
     assert said and said[0].lemma == "say"
 
 
+@pytest.mark.parametrize("lang, text, opening", [
+    ("en", "«Russia's actions violate our sovereignty», said President Zelenskyy.", "«"),
+    ("en", "“We will not give up,” the minister said.", "“"),
+    ("de", "»Wir warnen Nordkorea«, sagte Kirby.", "»"),
+])
+def test_guillemets_and_curly_quotes_are_split_and_kept(cache, lang, text, opening):
+    """Quote characters the treebanks lack reach the tokenizer as ones they have
+    (ssplit_rules.json ``char_map``), while the sentence and forms keep the originals."""
+    _need(lang)
+    (doc,) = _parse([text], lang, cache)
+    words = [w.form for s in doc.sentences for w in s.words]
+    assert words[0] == opening
+    assert doc.sentences[0].text.startswith(opening)
+    assert "".join(words).replace(" ", "") == text.replace(" ", "")
+
+
 def test_cache_hit_on_second_run(tmp_path):
     _need("de")
     texts = ["Frankreich kritisierte Deutschland.", "Polen unterstützt die Ukraine."]
