@@ -698,9 +698,12 @@ def code_articles(
     Examples
     --------
     >>> import pandas as pd
-    >>> frame = code_articles(pd.DataFrame({"id": ["a"], "text": [""]}), language="de")
+    >>> frame = code_articles(pd.DataFrame({"id": ["a"], "text": [""]}), language="de",
+    ...                       progress=False)
     >>> frame.attrs["summary"]
-    {'input': 0, 'coded': 0, 'no_event': 0, 'quarantined': 0} # doctest: +SKIP
+    {'input': 1, 'coded': 0, 'no_event': 0, 'quarantined': 1}
+    >>> frame.attrs["quarantine"][0]["reason"]
+    'no text'
     """
     options = CodingOptions(language=language, text=text, date=date, id=id,
                             date_default=date_default, model_dir=model_dir, cache_dir=cache_dir,

@@ -503,8 +503,9 @@ def _ordered_results(batches: Iterator[list[Record]], options: CodingOptions, wo
         if finished:
             pool.shutdown(wait=True)
         else:  # interrupted or failed: stop the workers now, the ledger has what was committed
+            procs = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
-            for proc in list(getattr(pool, "_processes", {}).values() or []):
+            for proc in procs:
                 proc.terminate()
 
 

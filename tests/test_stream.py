@@ -346,24 +346,32 @@ def test_resume_refuses_changed_inputs_or_settings(tmp_path):
     assert run.input == 21 and run.resumed == 0
 
 
-def test_kill_9_then_rerun_the_same_command(tmp_path):
-    """A real `kill -9` of the command line in mid-run; the rerun completes it exactly."""
-    corpus = _corpus(tmp_path / "c.conllu", 600)
+@pytest.mark.parametrize("sig,workers", [
+    pytest.param(signal.SIGKILL, "1", id="kill-9"),
+    pytest.param(signal.SIGINT, "2", id="ctrl-c-2-workers", marks=pytest.mark.slow),
+])
+def test_interrupted_command_then_rerun(tmp_path, sig, workers):
+    """A real `kill -9` (or Ctrl-C) of the command in mid-run; the rerun completes it exactly."""
+    corpus = _corpus(tmp_path / "c.conllu", 300)
     out = tmp_path / "run" / "events.csv"
     ledger = out.with_name("events.csv.ledger.jsonl")
     argv = [sys.executable, "-m", "eventcoder", "code", str(corpus), "--language", "de",
-            "-o", str(out), "--chunk-size", "5", "--summary", str(out.parent / "run.json"), "-q"]
+            "-o", str(out), "--chunk-size", "5", "--summary", str(out.parent / "run.json"), "-q",
+            "--workers", workers]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(argv, env=env, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if ledger.exists() and ledger.read_bytes().count(b"\n") >= 3:  # header + 2 chunks
             break
         time.sleep(0.002)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    proc.send_signal(sig)
+    err = proc.communicate(timeout=60)[1]
+    if sig == signal.SIGKILL:
+        assert proc.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    else:
+        assert proc.returncode == 130, err
+        assert "run the same command again to resume" in err
     assert ledger.exists()
 
     done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120)
@@ -375,8 +383,8 @@ def test_kill_9_then_rerun_the_same_command(tmp_path):
             == full.with_name("events.csv.quarantine.jsonl").read_bytes())
     summary = json.loads((out.parent / "run.json").read_text())
     assert {k: summary[k] for k in ("input", "coded", "no_event", "quarantined", "events")} == {
-        "input": 600, "coded": expected.coded, "no_event": expected.no_event,
-        "quarantined": 60, "events": expected.events}
+        "input": 300, "coded": expected.coded, "no_event": expected.no_event,
+        "quarantined": 30, "events": expected.events}
     _check_accounting(summary)
 
 
@@ -412,9 +420,9 @@ def test_cli_option_errors(argv, message, capsys):
 def _articles(path: Path) -> Path:
     rows = [
         {"id": "de-ok", "language": "de", "date": "2023-08-30", "text": "Russland verurteilte Japan."},
-        {"id": "en-ok", "language": "en", "date": "2022-03-01",
-         "text": "The United States accused China."},
-        {"id": "quiet", "language": "en", "date": "2022-03-01", "text": "The weather was fine."},
+        {"id": "usa-chn", "language": "de", "date": "2022-03-01",
+         "text": "Die Vereinigten Staaten beschuldigten China."},
+        {"id": "quiet", "language": "de", "date": "2022-03-01", "text": "Das Wetter war schön."},
         {"id": "cache-broken", "language": "de", "date": "2023-08-30",
          "text": "Polen kritisierte Ungarn."},
     ]
@@ -449,7 +457,7 @@ def test_articles_end_to_end_with_a_parse_failure(tmp_path, compact_models):
     assert failure["record"].endswith("a.jsonl:4") and "ConlluError" in failure["reason"]
     assert failure["original"] == json.dumps(json.loads(failure["original"]))
     events = pd.read_csv(tmp_path / "e.csv", dtype=str, keep_default_na=False)
-    assert set(events["doc_id"]) <= {"de-ok", "en-ok", "quiet"}
+    assert set(events["doc_id"]) <= {"de-ok", "usa-chn", "quiet"}
     assert len(events) == run.events
 
     frame = code_articles(corpus, cache_dir=cache, progress=False)
@@ -461,11 +469,13 @@ def test_articles_end_to_end_with_a_parse_failure(tmp_path, compact_models):
 @pytest.mark.stanza
 @pytest.mark.slow
 def test_parsing_in_two_worker_processes(tmp_path, compact_models):
+    """Each worker process loads its own parser; the output is the one of a single process."""
     corpus = _articles(tmp_path / "a.jsonl")
     outs = []
     for workers in (1, 2):
         out = tmp_path / f"w{workers}" / "events.jsonl"
-        code_stream(corpus, output=out, cache_dir=tmp_path / f"cache{workers}", chunk_size=3,
-                    workers=workers)
+        run = code_stream(corpus, output=out, cache_dir=tmp_path / f"cache{workers}", chunk_size=2,
+                          workers=workers)
+        assert (run.input, run.coded + run.no_event, run.quarantined) == (12, 4, 8)
         outs.append(out)
     assert outs[0].read_bytes() == outs[1].read_bytes()
