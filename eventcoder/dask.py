@@ -3,7 +3,8 @@
 When one machine is not enough, put the articles in a Dask collection and let a
 ``dask.distributed`` cluster code them. Each partition is a plain pandas frame
 of articles (``id``, ``text``, ``date``, optionally ``language``), coded on a
-worker by :func:`eventcoder.code_articles`, so a partition gives exactly the
+worker by :func:`eventcoder.articles.code_records` (what :func:`eventcoder.code_articles`
+and :func:`eventcoder.stream.code_stream` run), so a partition gives exactly the
 events, quarantine and accounting that the same articles give on one machine.
 
 One parser per worker
@@ -49,7 +50,6 @@ import datetime as dt
 import json
 import logging
 import os
-import re
 import threading
 from typing import Any, NamedTuple
 
@@ -64,7 +64,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError("eventcoder.dask needs dask and distributed: pip install 'eventcoder[dask]'") from exc
 
-from eventcoder.articles import code_articles
+from eventcoder.articles import CodingOptions, Record, code_records
 from eventcoder.events import EVENT_COLUMNS, events_to_frame
 
 __all__ = [
@@ -85,9 +85,8 @@ logger = logging.getLogger(__name__)
 #: original record (the row as JSON, or the line as read)
 QUARANTINE_COLUMNS: tuple[str, ...] = ("partition", "record", "reason_code", "reason", "original")
 #: columns of the per-partition accounting frame
-SUMMARY_COLUMNS: tuple[str, ...] = ("partition", "input", "coded", "no_event", "quarantined")
+SUMMARY_COLUMNS: tuple[str, ...] = ("partition", "input", "coded", "no_event", "quarantined", "events")
 
-_ROW = re.compile(r"^row (\d+)$")
 # stanza pipelines are shared by the threads of a worker process and are not thread-safe
 _PARSE_LOCK = threading.Lock()
 
@@ -140,9 +139,8 @@ def _summary_meta() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="int64") for c in SUMMARY_COLUMNS})
 
 
-def _row_json(row: pd.Series) -> str:
-    return json.dumps({str(k): v for k, v in row.items() if k != "_record"}, ensure_ascii=False,
-                      default=str)
+def _label(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value  # numpy scalar -> Python
 
 
 def _with_ids(articles: pd.DataFrame, id: str) -> pd.DataFrame:
@@ -153,7 +151,7 @@ def _with_ids(articles: pd.DataFrame, id: str) -> pd.DataFrame:
     partitions; the index labels of a Dask frame do not (with a RangeIndex they
     are the positions in the whole frame, and the ids match a single run).
     """
-    labels = [lab.item() if hasattr(lab, "item") else lab for lab in articles.index]
+    labels = [_label(lab) for lab in articles.index]
     made = [f"doc{lab + 1}" if isinstance(lab, int) else str(lab) for lab in labels]
     if id not in articles.columns:
         return articles.assign(**{id: made})
@@ -164,6 +162,43 @@ def _with_ids(articles: pd.DataFrame, id: str) -> pd.DataFrame:
     out = articles.copy()
     out[id] = [m if miss else v for v, m, miss in zip(current.tolist(), made, missing.tolist())]
     return out
+
+
+def _options(language: str | None, text: str, date: str, id: str, date_default: str | dt.date | None,
+             model_dir: str | os.PathLike | None, cache_dir: str | os.PathLike | None,
+             use_cache: bool) -> CodingOptions:
+    return CodingOptions(language=language.lower() if language else None, text=text, date=date, id=id,
+                         date_default=date_default,
+                         model_dir=None if model_dir is None else os.fspath(model_dir),
+                         cache_dir=None if cache_dir is None else os.fspath(cache_dir),
+                         use_cache=use_cache)
+
+
+def _original(item: dict[str, Any]) -> str:
+    if "original" in item:
+        return str(item["original"])
+    if "row" in item:
+        return json.dumps(item["row"], ensure_ascii=False, default=str)
+    return ""
+
+
+def _code(records: list[Record], partition: int, options: CodingOptions,
+          ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Code one partition's records into (events, quarantine, summary) frames."""
+    with _PARSE_LOCK:
+        coded = code_records(records, options)
+    for item in coded.quarantine:
+        logger.warning("quarantined %s: %s", item["record"], item["reason"])
+    quarantine = pd.DataFrame(
+        [{"partition": partition, "record": str(item["record"]), "reason_code": item["reason_code"],
+          "reason": str(item["reason"]), "original": _original(item)} for item in coded.quarantine],
+        columns=list(QUARANTINE_COLUMNS))
+    quarantine = quarantine.astype(_quarantine_meta().dtypes.to_dict())
+    counts = coded.counts()
+    summary = pd.DataFrame([{"partition": partition, **{c: int(counts[c]) for c in SUMMARY_COLUMNS[1:]}}],
+                           columns=list(SUMMARY_COLUMNS)).astype("int64")
+    events = coded.events[list(EVENT_COLUMNS)].astype(events_meta().dtypes.to_dict())
+    return events.reset_index(drop=True), quarantine, summary
 
 
 def code_partition(
@@ -181,8 +216,9 @@ def code_partition(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Code one pandas partition of articles: ``(events, quarantine, summary)``.
 
-    This is what runs on a worker; it can also serve ``map_partitions`` directly
-    (take ``[0]`` for the events).
+    This is what runs on a worker. Each row is one record for
+    :func:`eventcoder.articles.code_records` (the function behind
+    :func:`eventcoder.code_articles`), named ``partition P, row R (index L)``.
 
     Parameters
     ----------
@@ -191,15 +227,15 @@ def code_partition(
     partition : int
         Number of the partition, recorded in the quarantine and summary rows.
     language, text, date, id, date_default, model_dir, cache_dir, use_cache
-        As for :func:`eventcoder.code_articles`.
+        As for :func:`eventcoder.code_articles`. Rows without an id get
+        ``doc{label + 1}`` from an integer index label, else the label.
 
     Returns
     -------
     events : pandas.DataFrame
-        Columns :data:`eventcoder.EVENT_COLUMNS`.
+        Columns :data:`eventcoder.EVENT_COLUMNS`, in input order.
     quarantine : pandas.DataFrame
-        Columns :data:`QUARANTINE_COLUMNS`; ``record`` names the partition, the
-        row and its index label, ``original`` holds the row as JSON.
+        Columns :data:`QUARANTINE_COLUMNS`; ``original`` holds the row as JSON.
     summary : pandas.DataFrame
         One row, columns :data:`SUMMARY_COLUMNS`.
 
@@ -207,62 +243,57 @@ def code_partition(
     --------
     >>> frame = pd.DataFrame({"id": ["a1"], "text": [""]})
     >>> events, quarantine, summary = code_partition(frame, language="de")
-    >>> quarantine[["record", "reason"]].values.tolist()
-    [['partition 0, row 0 (index 0)', 'no text']]
+    >>> quarantine[["record", "reason_code"]].values.tolist()
+    [['partition 0, row 0 (index 0)', 'no_text']]
     >>> summary[["input", "quarantined"]].values.tolist()
     [[1, 1]]
     """
+    options = _options(language, text, date, id, date_default, model_dir, cache_dir, use_cache)
     articles = _with_ids(articles, id)
-    with _PARSE_LOCK:
-        events = code_articles(articles, language=language, text=text, date=date, id=id,
-                               date_default=date_default, model_dir=model_dir, cache_dir=cache_dir,
-                               use_cache=use_cache, progress=False)
-    rows = []
-    for item in events.attrs.get("quarantine", []):
-        record = str(item.get("record", ""))
-        original = item.get("original")
-        m = _ROW.match(record)
-        if m and int(m.group(1)) < len(articles):
-            pos = int(m.group(1))
-            label = articles.index[pos]
-            label = label.item() if hasattr(label, "item") else label  # numpy scalar -> Python
-            record = f"partition {partition}, row {pos} (index {label!r})"
-            if original is None:
-                original = _row_json(articles.iloc[pos])
-        else:
-            record = f"partition {partition}, {record}"
-        rows.append({"partition": partition, "record": record,
-                     "reason_code": str(item.get("reason_code", "")),
-                     "reason": str(item.get("reason", "")),
-                     "original": "" if original is None else str(original)})
-    quarantine = pd.concat([_quarantine_meta(), pd.DataFrame(rows, columns=list(QUARANTINE_COLUMNS))],
-                           ignore_index=True).astype(_quarantine_meta().dtypes.to_dict())
-    counts = events.attrs.get("summary", {})
-    summary = pd.DataFrame([{"partition": partition, **{c: int(counts.get(c, 0))
-                                                        for c in SUMMARY_COLUMNS[1:]}}],
-                           columns=list(SUMMARY_COLUMNS)).astype("int64")
-    events = events[list(EVENT_COLUMNS)].astype(events_meta().dtypes.to_dict())
-    events.attrs = {}
-    return events, quarantine, summary
+    columns = list(articles.columns)
+    records = [
+        Record(pos, f"partition {partition}, row {pos} (index {_label(label)!r})",
+               row=dict(zip(columns, values)), ordinal=pos + 1)
+        for pos, (label, values) in enumerate(zip(articles.index,
+                                                  articles.itertuples(index=False, name=None)))
+    ]
+    return _code(records, partition, options)
 
 
-def _records_to_frame(records: list[Any]) -> pd.DataFrame:
-    """A Bag partition (dicts, or JSON strings) as a frame; other items become quarantined rows."""
-    rows = []
-    for item in records:
-        if isinstance(item, str | bytes):
-            try:
-                item = json.loads(item)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                item = {"_bad": item if isinstance(item, str) else item.decode("utf-8", "replace")}
-        if not isinstance(item, dict):
-            item = {"_bad": repr(item)}
-        rows.append(item)
-    return pd.DataFrame(rows)
+def _bag_record(item: Any, pos: int, partition: int, id: str) -> Record:
+    """One Bag item (a dict, or a JSON Lines string) as a record; unreadable ones carry the problem."""
+    where = f"partition {partition}, item {pos}"
+    raw = None
+    if isinstance(item, bytes):
+        try:
+            item = item.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return Record(pos, where, raw_bytes=item,
+                          problem=("undecodable", f"undecodable bytes ({exc.reason})"))
+    if isinstance(item, str):
+        raw = item.rstrip("\r\n")
+        try:
+            item = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            return Record(pos, where, raw=raw, problem=("bad_json", f"bad JSON: {exc.msg}"))
+    if not isinstance(item, dict):
+        return Record(pos, where, raw=raw if raw is not None else repr(item),
+                      problem=("not_object", "item is not a JSON object or dict"))
+    row = dict(item)
+    if row.get(id) in (None, ""):
+        row[id] = f"doc{partition}-{pos + 1}"
+    return Record(pos, where, row=row, ordinal=pos + 1, raw=raw)
 
 
-def _code_delayed(parts: list[Delayed], options: dict[str, Any]) -> DaskCoding:
-    coded = [delayed(code_partition, nout=3, pure=True)(part, partition=i, **options)
+def _code_bag_partition(items: list[Any], *, partition: int, **options: Any,
+                        ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    opts = _options(**options)
+    records = [_bag_record(item, pos, partition, opts.id) for pos, item in enumerate(items)]
+    return _code(records, partition, opts)
+
+
+def _code_delayed(func: Any, parts: list[Delayed], options: dict[str, Any]) -> DaskCoding:
+    coded = [delayed(func, nout=3, pure=True)(part, partition=i, **options)
              for i, part in enumerate(parts)]
     if not coded:
         return DaskCoding(dd.from_pandas(events_meta(), npartitions=1),
@@ -320,19 +351,17 @@ def code_dask(
     >>> events, quarantine, summary = result.compute()  # doctest: +SKIP
     >>> summary[["input", "coded", "no_event", "quarantined"]].sum()  # doctest: +SKIP
     """
+    _options(language, text, date, id, date_default, model_dir, cache_dir, use_cache)  # check early
     options = {"language": language, "text": text, "date": date, "id": id,
-               "date_default": date_default, "model_dir": model_dir,
+               "date_default": date_default,
+               "model_dir": None if model_dir is None else os.fspath(model_dir),
                "cache_dir": None if cache_dir is None else os.fspath(cache_dir), "use_cache": use_cache}
-    if model_dir is not None:
-        options["model_dir"] = os.fspath(model_dir)
     if isinstance(articles, db.Bag):
-        parts = [delayed(_records_to_frame, pure=True)(p) for p in articles.to_delayed()]
-    elif isinstance(articles, dd.DataFrame):
-        parts = list(articles.to_delayed())
-    else:
-        raise TypeError(f"expected a dask DataFrame or Bag of articles, got {type(articles).__name__}; "
-                        "for pandas frames use eventcoder.code_articles")
-    return _code_delayed(parts, options)
+        return _code_delayed(_code_bag_partition, list(articles.to_delayed()), options)
+    if isinstance(articles, dd.DataFrame):
+        return _code_delayed(code_partition, list(articles.to_delayed()), options)
+    raise TypeError(f"expected a dask DataFrame or Bag of articles, got {type(articles).__name__}; "
+                    "for pandas frames use eventcoder.code_articles")
 
 
 def code_dask_dataframe(
@@ -378,8 +407,9 @@ def code_dask_dataframe(
 def code_dask_bag(bag: db.Bag, **options: Any) -> DaskCoding:
     """Code a Dask Bag of article dicts (or JSON lines): see :func:`code_dask`.
 
-    Items that are not JSON objects are quarantined ("no text"), with the item
-    as the original record.
+    Items that are not JSON objects are quarantined (``bad_json``,
+    ``not_object``), with the item as the original record. Items without an id
+    get ``doc{partition}-{n}``.
 
     Examples
     --------

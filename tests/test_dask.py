@@ -116,14 +116,15 @@ def test_quarantine_and_accounting(distributed_result, local):
     assert list(summary.columns) == list(SUMMARY_COLUMNS)
     assert len(summary) == ddf.npartitions
     totals = summary[["input", "coded", "no_event", "quarantined"]].sum().to_dict()
-    assert totals == local.attrs["summary"]
+    assert totals == {k: local.attrs["summary"][k] for k in totals}
+    assert summary["events"].sum() == len(local)
     assert totals["input"] == len(ARTICLES)
     assert totals["coded"] + totals["no_event"] + totals["quarantined"] == totals["input"]
     ids = sorted(json.loads(o)["id"] for o in quarantine["original"])
     assert ids == ["bad-date", "bad-lang", "bad-text"]
-    reasons = dict(zip((json.loads(o)["id"] for o in quarantine["original"]), quarantine["reason"]))
-    assert reasons["bad-text"] == "no text"
-    assert "xx" in reasons["bad-lang"]
+    reasons = dict(zip((json.loads(o)["id"] for o in quarantine["original"]), quarantine["reason_code"]))
+    assert reasons == {"bad-text": "no_text", "bad-date": "bad_date", "bad-lang": "unknown_language"}
+    assert quarantine["reason"].str.contains("xx").any()
     # the record names the partition and the index label of the row in the Dask frame
     bad = quarantine[quarantine["original"].str.contains('"bad-date"')].iloc[0]
     assert bad["record"].endswith(f"(index {ARTICLES.index(ARTICLES[4])})")
@@ -136,7 +137,9 @@ def test_bag_of_json_lines(client, shared_cache, local):
     pd.testing.assert_frame_equal(_plain(events), _plain(local))
     assert summary["input"].sum() == len(lines)
     assert summary["quarantined"].sum() == 4
-    assert quarantine["original"].str.contains("{not json", regex=False).any()
+    bad = quarantine[quarantine["reason_code"] == "bad_json"]
+    assert bad["original"].tolist() == ["{not json"]
+    assert bad["record"].iloc[0].startswith("partition 1, item ")
 
 
 def test_code_partition_without_parsing():
@@ -145,7 +148,9 @@ def test_code_partition_without_parsing():
     assert events.empty and list(events.columns) == list(eventcoder.EVENT_COLUMNS)
     assert quarantine["record"].tolist() == ["partition 7, row 0 (index 41)"]
     assert summary.iloc[0].to_dict() == {"partition": 7, "input": 1, "coded": 0, "no_event": 0,
-                                         "quarantined": 1}
+                                         "quarantined": 1, "events": 0}
+    assert quarantine["reason_code"].tolist() == ["no_text"]
+    assert json.loads(quarantine["original"].iloc[0]) == {"id": "a", "text": None}
 
 
 def test_rejects_pandas_input():
