@@ -24,7 +24,7 @@ from .dictionaries import ActorEntry, LanguageResources, normalize
 __all__ = ["Actor", "ActorMatch", "SentenceActors", "compose_code", "split_code"]
 
 # Relations that stay inside a noun phrase, with the "distance" they add.
-_CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det": 3,
+_CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det": 1,
           "nummod": 3, "nmod": 2, "conj": 0}
 _HEAD_GROUP = {"flat", "compound", "appos"}
 _ROLE_LESS = {"", "*"}
@@ -204,6 +204,8 @@ class SentenceActors:
                     step = _CLOSE[rel]
                 elif base in _CLOSE:
                     step = _CLOSE[base]
+                elif base == "case" and child.id in self.matches:
+                    step = 1  # a name the parser took for a preposition ("Arnor former officials")
                 else:
                     continue
                 if base == "conj" and word.id == head.id:
@@ -217,7 +219,8 @@ class SentenceActors:
     def _nmod_allowed(self, nmod: Word, preps: frozenset[str]) -> bool:
         if nmod.deprel == "nmod:poss":
             return True  # possessor: "Russia's foreign minister"
-        cases = [c for c in self.sentence.children(nmod.id) if c.rel == "case"]
+        cases = [c for c in self.sentence.children(nmod.id) if c.rel == "case"
+                 and c.id not in self.matches]
         if not cases:
             return True  # genitive
         return any(normalize(c.lemma) in preps or normalize(c.form) in preps for c in cases)
@@ -228,15 +231,9 @@ class SentenceActors:
     def _text(self, ids: list[int]) -> str:
         return " ".join(self.sentence.words[i - 1].form for i in sorted(set(ids)))
 
-    def resolve(self, head: Word) -> list[Actor]:
-        """Resolve the noun phrase headed by ``head`` (one word) to actors.
-
-        Returns a list: coordinated modifiers ("die nordkoreanische und russische
-        Mission") give one actor each. Pronouns and anaphora are not handled here
-        (see :mod:`eventcoder.coding`).
-        """
-        phrase = self._phrase(head)
-        # Full-code matches in the phrase, nearest first.
+    def _full(self, head: Word, phrase: dict[int, tuple[int, str]]
+              ) -> list[tuple[int, str, ActorMatch, ActorEntry]]:
+        """Full-code matches in the phrase of ``head``, nearest first."""
         full: list[tuple[int, str, ActorMatch, ActorEntry]] = []
         seen: set[int] = set()
         for wid, (dist, first) in sorted(phrase.items(), key=lambda kv: kv[1][0]):
@@ -251,18 +248,36 @@ class SentenceActors:
                     continue
                 seen.add(id(m))
                 d = min(phrase.get(i, (9, ""))[0] for i in range(m.start, m.end + 1))
+                if m.end in phrase and m.end != head.id:
+                    first = phrase[m.end][1]  # "The KU team": the name's own word, not "The"
                 if m.part >= 0:
                     d = max(d, 1)  # a hyphen prefix modifies its word
                     first = first or "compound"
                 full.append((d, first, m, entry))
         full.sort(key=lambda t: t[0])
+        return full
 
+    def resolve(self, head: Word, shared: Word | None = None) -> list[Actor]:
+        """Resolve the noun phrase headed by ``head`` (one word) to actors.
+
+        Returns a list: coordinated modifiers ("die nordkoreanische und russische
+        Mission") give one actor each. Pronouns and anaphora are not handled here
+        (see :mod:`eventcoder.coding`). ``shared``: the first conjunct of a
+        coordination that ``head`` belongs to; a role noun without an owner of
+        its own takes that conjunct's ("American *soldiers and diplomats*",
+        "Danish media and government").
+        """
+        phrase = self._phrase(head)
+        full = self._full(head, phrase)
         head_full = [t for t in full if t[0] == 0 or (t[0] == 1 and t[1] in _HEAD_GROUP and
                                                        t[3].kind in _NAMED_KINDS)]
         role = self.roles.get(head.id)
         if role is None:
+            # a role noun or adjective right by the head: "the official news agency"
             for wid, (dist, first) in phrase.items():
-                if dist == 1 and first in _HEAD_GROUP and wid in self.roles:
+                if dist == 1 and wid in self.roles and (first in _HEAD_GROUP or first == "amod"
+                                                        and self.sentence.words[wid - 1].upos
+                                                        == "ADJ"):
                     role = self.roles[wid]
                     break
         if head_full and head_full[0][2].part < 0:
@@ -274,6 +289,8 @@ class SentenceActors:
             return [Actor(code, self._text(ids), tuple(ids), entry.kind)]
         if role is not None:
             owners = [t for t in full if t[0] > 0 or t[2].part >= 0]
+            if not owners and shared is not None and shared.id != head.id:
+                owners = [t for t in self._full(shared, self._phrase(shared)) if t[0] > 0]
             if owners:
                 best = owners[0][0]
                 out = []

@@ -89,6 +89,10 @@ class CodingOptions:
         of the verb ("appealed for peace *in Ithilen*"), as PETRARCH does. Off
         by default: in news text such phrases are mostly places and origins
         ("arrived *from Canada*").
+    oblique_sources : bool
+        The source of a passive without an agent is the actor of a
+        prepositional phrase ("X was criticized over its dispute *with Y*":
+        Y criticized X), as PETRARCH does. Off by default (no source, no event).
 
     Examples
     --------
@@ -98,6 +102,7 @@ class CodingOptions:
 
     require_target: bool = True
     oblique_targets: bool = False
+    oblique_sources: bool = False
 
 
 _DEFAULT_OPTIONS = CodingOptions()
@@ -127,17 +132,17 @@ class _Clause:
 
 # --------------------------------------------------------------------------- verbs
 def _verb_keys(cl: _Clause, w: Word) -> list[str]:
-    lang = cl.res.language
-    base = {normalize(w.lemma), _simple_lemma(lang, w.form)}
+    """Dictionary keys of a verb, most specific first: its form where the dictionary
+    has an entry for it ("left" beside "leave"), the parser's lemma, simplemma's."""
+    base = list(dict.fromkeys((normalize(w.lemma), _simple_lemma(cl.res.language, w.form))))
     keys = list(base)
     for child in cl.kids(w):
         if child.deprel == "compound:prt":
             prt = normalize(child.form if child.lemma in ("_", "") else child.lemma)
             keys = [prt + k for k in base] + keys
     form = cl.keys[w.id - 1]
-    if form not in base and form in cl.res.verbs:
-        # A dictionary entry for the very form ("left" beside "leave") is the more specific.
-        keys.insert(0, form)
+    if form != base[0] and form in cl.res.verbs:
+        keys = [form] + [k for k in keys if k != form]
     return keys
 
 
@@ -237,16 +242,17 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
                     continue
             noun = None
             if pattern.nouns:
-                for child in cl.kids(verb):
-                    if child.deprel in _NOUN_RELS and _noun_matches(cl, child, pattern.nouns):
-                        noun = child
-                        break
+                noun = _find_noun(cl, verb, pattern.nouns)
                 if noun is None:
                     continue
             prt_obl = None
             if pattern.particle:
                 found = False
-                for child in cl.kids(verb) + (cl.kids(noun) if noun is not None else []):
+                for child in cl.kids(verb) + _below(cl, noun):
+                    if child.rel in ("obl", "nmod") and pattern.particle in pattern.skip_preps \
+                            and pattern.particle in _case_of(cl, child):
+                        found = True  # "(AT ^)": the phrase must be there but is no target
+                        break
                     lemma = normalize(child.lemma)
                     if child.deprel == "compound:prt" and lemma == pattern.particle:
                         found = True
@@ -262,12 +268,38 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
     return None
 
 
+def _below(cl: _Clause, noun: Word | None, depth: int = 3) -> list[Word]:
+    """The words under a pattern's noun, nearest first ("memos on economic issues *from*
+    Bree": the particle's phrase may hang on a modifier of the noun)."""
+    out: list[Word] = []
+    frontier = cl.kids(noun) if noun is not None else []
+    while frontier and depth > 0:
+        out += frontier
+        frontier = [c for w in frontier for c in cl.kids(w) if c.rel in _INSIDE_RELS]
+        depth -= 1
+    return out
+
+
+def _find_noun(cl: _Clause, verb: Word, nouns: tuple[str, ...]) -> Word | None:
+    """The argument that is one of a pattern's nouns."""
+    for child in cl.kids(verb):
+        if child.deprel in _NOUN_RELS and _noun_matches(cl, child, nouns):
+            return child
+    return None
+
+
 def _source_obliques(cl: _Clause, verb: Word, noun: Word | None,
                      pattern: VerbPattern) -> list[Word]:
-    """Prepositional objects of the verb (or of its noun) that give the source."""
-    return [c for c in cl.kids(verb) + (cl.kids(noun) if noun is not None else [])
-            if c.rel in ("obl", "nmod") and c is not noun and c.deprel not in
-            cl.res.rules.passive_agent_relations and _has_prep(cl, c, pattern.source_preps)]
+    """Prepositional objects of the verb (or of its noun) that give the source; with a
+    particle of the verb that is a source preposition ("break *in* X"), its object."""
+    kids = cl.kids(verb)
+    out = [c for c in kids + (cl.kids(noun) if noun is not None else [])
+           if c.rel in ("obl", "nmod") and c is not noun and c.deprel not in
+           cl.res.rules.passive_agent_relations and _has_prep(cl, c, pattern.source_preps)]
+    if any(c.deprel == "compound:prt" and normalize(c.lemma) in pattern.source_preps
+           for c in kids):
+        out += [c for c in kids if c.deprel in ("obj", "iobj")]
+    return out
 
 
 # --------------------------------------------------------------------------- arguments
@@ -342,7 +374,8 @@ def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | No
     prepositional objects (of the verb or of its noun)."""
     rules = cl.res.rules
     out: list[Word] = []
-    if prt_obl is not None and pattern.particle not in pattern.source_preps:
+    if prt_obl is not None and pattern.particle not in pattern.source_preps \
+            and pattern.particle not in pattern.skip_preps:
         out.append(prt_obl)
     rels = pattern.target_relations or rules.target_relations
     preps = pattern.target_preps
@@ -352,6 +385,8 @@ def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | No
         if noun is not None and child.id == noun.id:
             continue
         if prt_obl is not None and child.id == prt_obl.id:
+            continue
+        if pattern.skip_preps and _has_prep(cl, child, pattern.skip_preps):
             continue
         if passive and child.deprel in rules.passive_subject_relations:
             out.append(child)
@@ -374,12 +409,13 @@ def _resolve(cl: _Clause, w: Word, *, exclude: set[str] = frozenset(),
     """Resolve an argument word (and its coordinates) to actors."""
     out: list[Actor] = []
     for word in _coordinated(cl, w):
-        out.extend(_resolve_one(cl, word, exclude=exclude, verb=verb))
+        out.extend(_resolve_one(cl, word, exclude=exclude, verb=verb, shared=w))
     seen: set[str] = set()
     return [a for a in out if not (a.code in seen or seen.add(a.code))]
 
 
-def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None) -> list[Actor]:
+def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None,
+                 shared: Word | None = None) -> list[Actor]:
     rules = cl.res.rules
     key = cl.keys[w.id - 1]
     lemma = normalize(w.lemma)
@@ -407,7 +443,7 @@ def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None) 
         if key in rules.third_person_pronouns or lemma in rules.third_person_pronouns:
             return _antecedent(cl, w, exclude, plural=False)
         return []
-    actors = cl.actors.resolve(w)
+    actors = cl.actors.resolve(w, shared=shared)
     if actors:
         return actors
     if _is_event_noun(cl, w):
@@ -552,12 +588,9 @@ def _inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
     frontier = [c for c in cl.kids(w) if c.rel in _INSIDE_RELS and c.deprel not in _NOT_INSIDE]
     depth = 0
     while frontier and depth < _MAX_DEPTH:
-        found: list[Actor] = []
-        for node in frontier:
-            if node.upos != "PRON":
-                found.extend(a for a in cl.actors.resolve(node) if _usable(a, exclude))
-        if found:
-            return _dedupe(found)
+        for node in frontier:  # the first phrase, in word order, that names an actor
+            if node.upos != "PRON" and any(_usable(a, exclude) for a in cl.actors.resolve(node)):
+                return _named(cl, node, exclude)
         frontier = [c for node in frontier for c in cl.kids(node)
                     if c.rel in _INSIDE_RELS and c.deprel not in _NOT_INSIDE]
         depth += 1
@@ -606,7 +639,7 @@ def _fallback_targets(cl: _Clause, verb: Word, direct: list[Word], noun: Word | 
                 c.rel == "mark" and c.upos == "PART" for c in cl.kids(clause)):
             for arg in cl.kids(clause):
                 if arg.deprel in ("obj", "iobj"):
-                    found = _resolve_or_inside(cl, arg, exclude)
+                    found = _named(cl, arg, exclude)
                     if found:
                         return found
     if not cl.options.oblique_targets:
@@ -649,6 +682,13 @@ def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
                 break
     else:
         sources = [a for sw in src_words for a in _resolve(cl, sw, verb=verb)]
+    if not sources and passive and not src_words and cl.options.oblique_sources:
+        for obl in cl.kids(verb):
+            if obl.rel == "obl" and obl.deprel not in _NOT_INSIDE and _case_of(cl, obl):
+                sources = _resolve_or_inside(cl, obl, set())
+                if sources:
+                    subject_ids = {obl.id}
+                    break
     if not sources:
         return None
     sources = _dedupe(sources)
@@ -751,8 +791,9 @@ def code_sentence(
     for verb in sentence.words:
         if verb.upos not in _VERBAL and verb.upos != "NOUN":
             continue
-        if verb.upos == "NOUN" and verb.rel not in ("root", "conj", "parataxis", "ccomp", "xcomp"):
-            continue
+        if verb.upos == "NOUN" and (verb.rel not in ("root", "conj", "parataxis", "ccomp", "xcomp")
+                                    or any(c.rel == "case" for c in cl.kids(verb))):
+            continue  # a nominal predicate, but not a prepositional one ("was in an accord")
         found = _match_pattern(cl, verb)
         if found is None:
             continue

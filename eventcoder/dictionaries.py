@@ -147,6 +147,9 @@ class VerbPattern:
     subject_nouns : tuple of str
         The subject must be headed by one of these nouns (or phrases); its
         actor comes from the noun's modifiers ("Eriador's death toll rose").
+    skip_preps : tuple of str
+        Prepositions whose phrases are never the target; as the ``particle``
+        the phrase must be there but is not the target (PETRARCH's ``(AT ^)``).
     """
 
     code: str
@@ -162,12 +165,13 @@ class VerbPattern:
     compound: bool = False
     source_preps: tuple[str, ...] = ()
     subject_nouns: tuple[str, ...] = ()
+    skip_preps: tuple[str, ...] = ()
 
     @property
     def specificity(self) -> int:
         """Higher for entries with more constraints; these win over bare lemmas."""
-        return (4 * bool(self.nouns) + 4 * bool(self.subject_nouns) + 2 * bool(self.particle)
-                + 2 * self.compound + bool(self.target_preps) + bool(self.source_preps))
+        return (8 * self.compound + 4 * bool(self.nouns) + 4 * bool(self.subject_nouns)
+                + 2 * bool(self.particle) + bool(self.target_preps) + bool(self.source_preps))
 
 
 @dataclass(frozen=True)

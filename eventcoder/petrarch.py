@@ -667,7 +667,8 @@ class _VerbReader:
                 self._add(lemma, slots.particle or vparticle, code, where, full,
                           nouns=tuple(nouns), target_preps=tuple(target_preps),
                           source_preps=tuple(slots.source_preps), compound=slots.compound,
-                          subject_nouns=tuple(slots.subject_nouns))
+                          subject_nouns=tuple(slots.subject_nouns),
+                          skip_preps=tuple(slots.skip_preps))
 
     def _before(self, tokens: list[str], slots: _Slots, where: str, full: str) -> bool:
         for tok in tokens:
@@ -692,28 +693,24 @@ class _VerbReader:
     def _after(self, tokens: list[str], slots: _Slots, where: str, full: str) -> bool:
         last_prep = ""
         for i, tok in enumerate(tokens):
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            after_pp = bool(last_prep) and tokens[i - 1].startswith("(")
             if tok == "%":
                 slots.compound = True
             elif tok == "+":
                 slots.any_target = True
             elif tok == "$":
-                if last_prep and tokens[i - 1].startswith("("):
-                    slots.source_preps.append(last_prep)
-                else:
-                    slots.source_preps.append("*")
+                slots.source_preps.append(last_prep if after_pp else "*")
                 slots.subject_target = True
             elif tok == "^":
-                if last_prep and tokens[i - 1].startswith("("):
-                    slots.skip_preps.append(last_prep)
-                    if slots.particle == last_prep:
-                        slots.particle = ""
+                if after_pp:
+                    slots.skip_preps.append(last_prep)  # "(AT) ^": there, but not the target
             elif tok.startswith("("):
                 inner = tok[1:-1].split()
                 if not inner:
                     continue
                 prep, obj = normalize(inner[0]), inner[1:]
                 last_prep = prep
+                marker = ""
                 markers = {o for o in obj if o in _MARKERS}
                 if markers:
                     if len(markers) > 1 or obj[-1] not in _MARKERS:
@@ -722,35 +719,38 @@ class _VerbReader:
                         return False
                     marker = markers.pop()
                     obj = [o for o in obj if o not in _MARKERS]
-                    if marker == "+":
-                        slots.target_preps.append(prep)
-                    elif marker == "$":
-                        slots.source_preps.append(prep)
-                        slots.subject_target = True
-                    elif marker == "^":
-                        slots.skip_preps.append(prep)
-                        continue
-                    if not obj:
-                        continue
-                if nxt == "^":
-                    continue  # "(AT) ^": the phrase may be there but is no target
-                if slots.particle:
-                    self.report.note("second prepositional phrase ignored", where, full)
+                if marker == "+":
+                    slots.target_preps.append(prep)
+                elif marker == "$":
+                    slots.source_preps.append(prep)
+                    slots.subject_target = True
+                if marker in ("+", "$") and not obj:
                     continue
+                if marker == "^":
+                    slots.skip_preps.append(prep)
+                if obj and slots.nouns and not marker:
+                    # "MEMOS (ON &TIETYPES)": the phrase "memos on economic ..." as written
+                    pp = self._phrase_words(" ".join(obj), where, full)
+                    slots.nouns = [f"{n} {prep} {w}" for n in slots.nouns for w in pp]
+                    self.report.counts["patterns with a noun's prepositional phrase"] += 1
+                    continue
+                if slots.particle:
+                    # Only one prepositional phrase can be required; a looser pattern
+                    # would code sentences the dictionary's author did not mean.
+                    self.report.note("second prepositional phrase (pattern skipped)", where, full)
+                    return False
                 slots.particle = prep
                 if obj:
-                    words = self._phrase_words(" ".join(obj), where, full)
                     if slots.nouns:
-                        self.report.note("second word constraint ignored", where, full)
-                    else:
-                        slots.nouns = words
+                        self.report.note("second word constraint (pattern skipped)", where, full)
+                        return False
+                    slots.nouns = self._phrase_words(" ".join(obj), where, full)
             else:
                 last_prep = ""
-                words = self._phrase_words(tok, where, full)
                 if slots.nouns:
-                    self.report.note("second word constraint ignored", where, full)
-                    continue
-                slots.nouns = words
+                    self.report.note("second word constraint (pattern skipped)", where, full)
+                    return False
+                slots.nouns = self._phrase_words(tok, where, full)
         return True
 
     def _phrase_words(self, tok: str, where: str, full: str) -> list[str]:

@@ -218,7 +218,7 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
             seen[f"{k}={v}"] += 1
         options = CodingOptions(
             require_target=rec.config.get("require_dyad", "true").lower() != "false",
-            oblique_targets=True)
+            oblique_targets=True, oblique_sources=True)
         reason = ""
         try:
             doc = _document(rec)

@@ -149,7 +149,9 @@ def test_pattern_markers_translated(dicts):
     money = [p for p in verbs["receive"] if p.nouns == ("money",)]
     assert money and money[0].source_preps == ("*",)  # + * MONEY $: the subject receives
     eid = [p for p in verbs["celebrate"] if p.nouns == ("eid",)]
-    assert eid and eid[0].target_preps == ("with",) and not eid[0].particle  # (AT ^) (WITH +)
+    # (AT ^) (WITH +): an "at" phrase is required but is not the target; "with" gives it
+    assert eid and eid[0].target_preps == ("with",)
+    assert eid[0].particle == "at" and eid[0].skip_preps == ("at",)
     assert [p.subject_nouns for p in verbs["risen"]] == [("death toll",)]  # {DEATH TOLL} *
     longest = [p.nouns for p in verbs["meet"] if p.nouns]
     assert longest == [("peace treaty", "peace pact")] or longest[0][0].count(" ") >= 1
@@ -222,6 +224,11 @@ def test_compound_source_and_skip_markers(dicts):
             ("Gondor", "Gondor", "PROPN", 2, "obl"), ("with", "with", "ADP", 7, "case"),
             ("Mordor", "Mordor", "PROPN", 2, "obl")]
     assert _code(dicts, rows) == [("ARN", "MOR", "017")]
+    # without the "at" phrase the pattern does not apply: the block's code
+    rows = [("Arnor", "Arnor", "PROPN", 2, "nsubj"), ("celebrated", "celebrate", "VERB", 0, "root"),
+            ("Eid", "Eid", "PROPN", 2, "obj"), ("with", "with", "ADP", 5, "case"),
+            ("Mordor", "Mordor", "PROPN", 2, "obl")]
+    assert _code(dicts, rows) == [("ARN", "MOR", "051")]
 
 
 def test_subject_noun_and_negation(dicts):
