@@ -493,3 +493,24 @@ def test_coder_never_raises_and_events_are_well_formed():
 
     property_()
     assert sum(1 for n in fired if n) >= 5, f"only {sum(1 for n in fired if n)} of {len(fired)} fired"
+
+
+@st.composite
+def any_heads_documents(draw) -> tuple[str, Document]:
+    """Documents whose heads are anything the reader accepts: cycles, several roots, no root."""
+    language, doc = draw(coder_documents())
+    for sent in doc.sentences:
+        n = len(sent.words)
+        for w in sent.words:
+            if draw(st.integers(0, 3)) == 0:
+                w.head = draw(st.integers(0, n).filter(lambda h, i=w.id: h != i))
+    return language, doc
+
+
+@PROPS
+@given(any_heads_documents())
+def test_coder_terminates_on_any_heads_the_reader_accepts(item):
+    """The reader checks heads only for range; the coder must not loop or fail on cycles."""
+    language, doc = item
+    docs = read_conllu(write_conllu([doc]))
+    _check_events(language, docs[0])
