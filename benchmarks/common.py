@@ -119,6 +119,10 @@ class RssSampler:
         self._thread.join()
         self.samples.append((time.perf_counter() - self._t0, self.now_mib()))
 
+    def elapsed(self) -> float:
+        """Seconds since sampling started."""
+        return time.perf_counter() - self._t0
+
     @property
     def peak_mib(self) -> float:
         return max(m for _, m in self.samples)
