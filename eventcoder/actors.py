@@ -68,17 +68,23 @@ def split_code(code: str) -> tuple[str, str]:
 def compose_code(owner: str, role: str) -> str:
     """Combine an owner code (country, organisation, or a full actor) with a role.
 
-    A role ending in ``~`` goes before the owner (PETRARCH's ``[NGO~]`` agents).
+    eventcoder's roles ("MIL") replace the owner's role. Roles in PETRARCH's
+    notation compose as PETRARCH does: ``~ROLE`` is appended to the owner's
+    full code (unless it is in it already), ``ROLE~`` goes in front of it.
 
     Examples
     --------
     >>> compose_code("KOR", "MIL"), compose_code("USAGOV", "*"), compose_code("IGOUNO", "GOV")
     ('KORMIL', 'USAGOV', 'IGOUNO')
-    >>> compose_code("ARN", "NGO~")
-    'NGOARN'
+    >>> compose_code("GMWGOV", "~WGO"), compose_code("USAGOV", "~GOV"), compose_code("ARN", "NGO~")
+    ('GMWGOVWGO', 'USAGOV', 'NGOARN')
     """
     if role.endswith("~"):
         return role[:-1] + owner  # an agent put before its owner: "MSF" [NGO~] + ARN
+    if role.startswith("~"):
+        suffix = role[1:]  # appended unless a segment of the code is that role already
+        segments = {owner[i:i + len(suffix)] for i in range(0, len(owner), 3)}
+        return owner if suffix in segments else owner + suffix
     base, own_role = split_code(owner)
     if role in _ROLE_LESS:
         return owner if own_role or base.startswith(("IGO", "NGO")) else base + "GOV"
@@ -280,10 +286,13 @@ class SentenceActors:
                                                         == "ADJ"):
                     role = self.roles[wid]
                     break
+        petrarch = role is not None and (role.startswith("~") or role.endswith("~"))
         if head_full and head_full[0][2].part < 0:
             d, first, m, entry = head_full[0]
             code = entry.code
-            if role and role not in _ROLE_LESS and len(code) == 3:
+            if petrarch:
+                code = self._compose_all(code, phrase)
+            elif role and role not in _ROLE_LESS and len(code) == 3:
                 code = compose_code(code, role)
             ids = list(range(m.start, m.end + 1))
             return [Actor(code, self._text(ids), tuple(ids), entry.kind)]
@@ -298,11 +307,13 @@ class SentenceActors:
                     if d != best:
                         break
                     ids = sorted({head.id, *range(m.start, m.end + 1)})
-                    out.append(Actor(compose_code(entry.code, role), self._text(ids), tuple(ids), "agent"))
+                    code = (self._compose_all(entry.code, phrase) if petrarch
+                            else compose_code(entry.code, role))
+                    out.append(Actor(code, self._text(ids), tuple(ids), "agent"))
                 return _unique(out)
             if role in _ROLE_LESS:
                 return []
-            code = role[:-1] if role.endswith("~") else "---" + role
+            code = role[:-1] if role.endswith("~") else "---" + role.lstrip("~")
             return [Actor(code, head.form, (head.id,), "agent")]
         # Not an actor word: only a genitive/possessive owner names the actor.
         owners = [t for t in full if t[1] in ("nmod", "nmod:poss") and t[0] <= 2]
@@ -311,6 +322,15 @@ class SentenceActors:
             ids = list(range(m.start, m.end + 1))
             return [Actor(entry.code, self._text(ids), tuple(ids), entry.kind)]
         return []
+
+    def _compose_all(self, code: str, phrase: dict[int, tuple[int, str]]) -> str:
+        """PETRARCH's composition: every role noun of the phrase, in text order, the
+        ones put in front first ("An MSF Arnor diplomat" -> NGO + ARN + GOV)."""
+        roles = [self.roles[wid] for wid in sorted(phrase)
+                 if wid in self.roles and phrase[wid][0] <= 2 and self.roles[wid] not in _ROLE_LESS]
+        for role in sorted(roles, key=lambda r: not r.endswith("~")):
+            code = compose_code(code, role)
+        return code
 
     def mentions(self) -> list[tuple[int, ActorEntry, ActorMatch]]:
         """Every dictionary actor in the sentence, in order (for coreference history)."""

@@ -93,6 +93,11 @@ class CodingOptions:
         The source of a passive without an agent is the actor of a
         prepositional phrase ("X was criticized over its dispute *with Y*":
         Y criticized X), as PETRARCH does. Off by default (no source, no event).
+    new_actor_length : int
+        Where a subject or object names no known actor, a noun phrase of at
+        most this many words becomes an actor of its own, coded as its text in
+        capitals and quotes (``'"THE MINISTRY OF MAGIC"'``; PETRARCH's
+        ``new_actor_length``). 0 (the default): never.
 
     Examples
     --------
@@ -103,6 +108,7 @@ class CodingOptions:
     require_target: bool = True
     oblique_targets: bool = False
     oblique_sources: bool = False
+    new_actor_length: int = 0
 
 
 _DEFAULT_OPTIONS = CodingOptions()
@@ -185,8 +191,16 @@ def _phrase_matches(cl: _Clause, word: Word, words: tuple[str, ...], keys: set[s
         while i >= 0 and sent[i].upos == "PUNCT":
             i -= 1
         pending = list(words[:-1])
-        if i < 0 or pending[-1] not in _word_keys(cl, sent[i]):
+        if i < 0:
             return False
+        if pending[-1] not in _word_keys(cl, sent[i]):
+            # "death and injury toll" is a "death toll": a modifier's conjunct stands between
+            first = sent[i]
+            while first.rel == "conj" and first.head and first.head < first.id:
+                first = sent[first.head - 1]
+            if first is sent[i] or pending[-1] not in _word_keys(cl, first):
+                return False
+            i = first.id - 1
         pending.pop()
         i -= 1
         while pending and i >= 0:
@@ -597,6 +611,29 @@ def _inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
     return []
 
 
+_NEW_ACTOR_RELS = frozenset({"det", "amod", "compound", "flat", "appos", "nmod", "case",
+                             "nummod", "conj", "cc"})
+
+
+def _new_actor(cl: _Clause, w: Word) -> list[Actor]:
+    """The noun phrase of ``w`` as an actor of its own (``new_actor_length`` words at most)."""
+    if w.upos not in ("NOUN", "PROPN"):
+        return []
+    ids, stack = [w.id], [w]
+    while stack:
+        word = stack.pop()
+        for child in cl.kids(word):
+            if child.rel in _NEW_ACTOR_RELS and child.upos not in ("PART", "PUNCT") \
+                    and not (word is w and child.rel == "case"):  # not "for" of "for the X"
+                ids.append(child.id)
+                stack.append(child)
+    if len(ids) > cl.options.new_actor_length:
+        return []
+    ids.sort()
+    text = " ".join(cl.word(i).form for i in ids)
+    return [Actor(f'"{text.upper()}"', text, tuple(ids), "new")]
+
+
 def _resolve_or_inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
     return _named(cl, w, exclude) or [a for word in _coordinated(cl, w)
                                       for a in _inside(cl, word, exclude)]
@@ -607,8 +644,8 @@ def _is_speech_verb(cl: _Clause, verb: Word) -> bool:
     return any(k in speech for k in _verb_keys(cl, verb))
 
 
-def _fallback_targets(cl: _Clause, verb: Word, direct: list[Word], noun: Word | None,
-                      exclude: set[str]) -> list[Actor]:
+def _fallback_targets(cl: _Clause, verb: Word, pattern: VerbPattern, direct: list[Word],
+                      noun: Word | None, exclude: set[str]) -> list[Actor]:
     """Targets where no direct argument names an actor, nearest evidence first.
 
     1. inside the direct arguments ("restored ties *with Gondor*", "condemned an
@@ -648,9 +685,13 @@ def _fallback_targets(cl: _Clause, verb: Word, direct: list[Word], noun: Word | 
     for obl in kids:
         if obl.rel == "obl" and obl.id not in used and obl.deprel not in _NOT_INSIDE \
                 and _case_of(cl, obl):
-            found = _resolve_or_inside(cl, obl, exclude)
+            if pattern.skip_preps and _has_prep(cl, obl, pattern.skip_preps):
+                # "warned at Gondor of X": the phrase is no target, what follows it may be
+                found = [a for w in _coordinated(cl, obl) for a in _inside(cl, w, exclude)]
+            else:
+                found = _resolve_or_inside(cl, obl, exclude)
             if found:
-                return found
+                return _dedupe(found)
     return []
 
 
@@ -689,6 +730,8 @@ def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
                 if sources:
                     subject_ids = {obl.id}
                     break
+    if not sources and cl.options.new_actor_length:
+        sources = [a for sw in src_words[:1] for a in _new_actor(cl, sw)]
     if not sources:
         return None
     sources = _dedupe(sources)
@@ -705,7 +748,9 @@ def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
     tgt_words = moved + _target_words(cl, verb, pattern, noun, prt_obl, passive, subject_ids)
     targets = [a for tw in tgt_words for a in _resolve(cl, tw, exclude=source_codes, verb=verb)]
     if not targets and not pattern.one_sided and not _is_speech_verb(cl, verb):
-        targets = _fallback_targets(cl, verb, tgt_words, noun, source_codes)
+        targets = _fallback_targets(cl, verb, pattern, tgt_words, noun, source_codes)
+    if not targets and cl.options.new_actor_length:
+        targets = next((found for tw in tgt_words if (found := _new_actor(cl, tw))), [])
     targets = _dedupe(targets)
     if not targets and _reciprocal(pattern, sources, src_words):
         # Coordinated subjects of a cooperation or a fight act on each other

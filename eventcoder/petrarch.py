@@ -338,10 +338,11 @@ def read_agents(path: str | Path, res: LanguageResources,
                 report: ImportReport | None = None) -> int:
     """Add the entries of a PETRARCH agents file to ``res.agents``; return the phrases added.
 
-    ``~ROLE`` codes append the role to the owner's code; ``XXX~`` codes ("MSF
-    [NGO~]") put ``XXX`` in front of it and are stored as the role ``"XXX~"``
-    (see :func:`eventcoder.actors.compose_code`). Multi-word agents ("main
-    opposition group") stay phrases, matched as such in a noun phrase.
+    Roles keep PETRARCH's notation, which says how they compose (see
+    :func:`eventcoder.actors.compose_code`): ``~GOV`` is appended to the
+    owner's full code ("GONGMO" + "~OPP" -> "GONGMOOPP"), ``NGO~`` ("MSF
+    [NGO~]") goes in front of it. Multi-word agents ("main opposition group")
+    stay phrases, matched as such in a noun phrase.
     """
     path = Path(path)
     report = report if report is not None else ImportReport()
@@ -369,7 +370,7 @@ def read_agents(path: str | Path, res: LanguageResources,
             role = code.upper()  # "NGO~": a prefix
             report.counts["agents put before the owner (XXX~)"] += 1
         elif code.startswith("~") and len(code) >= 4:
-            role = code[1:].upper()
+            role = code.upper()  # "~GOV": appended to the owner's full code
         else:
             report.note("agent code without ~ role", where, stripped)
             continue

@@ -159,6 +159,13 @@ def _document(rec: SuiteRecord) -> Document:
 
 
 # --------------------------------------------------------------------------- running
+def _int(value: str) -> int:
+    try:
+        return max(int(value), 0)
+    except ValueError:
+        return 0
+
+
 def _reason(expected: list[GoldEvent], coded: list[GoldEvent]) -> str:
     e, c = set(expected), set(coded)
     if e == c:
@@ -218,7 +225,8 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
             seen[f"{k}={v}"] += 1
         options = CodingOptions(
             require_target=rec.config.get("require_dyad", "true").lower() != "false",
-            oblique_targets=True, oblique_sources=True)
+            oblique_targets=True, oblique_sources=True,
+            new_actor_length=_int(rec.config.get("new_actor_length", "0")))
         reason = ""
         try:
             doc = _document(rec)

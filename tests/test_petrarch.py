@@ -92,16 +92,17 @@ def test_agents_roles_plurals_macros():
     report = ImportReport()
     read_agents(PDIR / "agents.txt", res, report)
     a = res.agents
-    assert a["minister"] == "GOV" and a["ministers"] == "GOV"  # regular plural
-    assert a["police"] == "COP" and "polices" not in a  # {} = no plural
-    assert a["congressman"] == "LEG" and a["congresswomen"] == "LEG"  # !PERSON! macro
-    assert a["cleric"] == "REL" and a["clerics"] == "REL"
-    assert a["golden goose"] == "GGS" and a["golden geese"] == "GGS"  # phrases stay phrases
+    # roles keep PETRARCH's notation: "~GOV" is appended to the owner, "NGO~" put before it
+    assert a["minister"] == "~GOV" and a["ministers"] == "~GOV"  # regular plural
+    assert a["police"] == "~COP" and "polices" not in a  # {} = no plural
+    assert a["congressman"] == "~LEG" and a["congresswomen"] == "~LEG"  # !PERSON! macro
+    assert a["cleric"] == "~REL" and a["clerics"] == "~REL"
+    assert a["golden goose"] == "~GGS" and a["golden geese"] == "~GGS"  # phrases stay phrases
     assert "goose" not in a and "general" not in a  # no reduction to the head word
-    assert a["attorneys general"] == "GOV"
-    assert a["human rights body"] == "NGO~"  # a prefix: NGO + the owner's code
-    assert a["foreign minister"] == "GOVFRM"
-    assert a["minister"] == "GOV"  # not overwritten by FOREIGN_MINISTER's GOVFRM
+    assert a["attorneys general"] == "~GOV"
+    assert a["human rights body"] == "NGO~"
+    assert a["foreign minister"] == "~GOVFRM"
+    assert a["minister"] == "~GOV"  # not overwritten by FOREIGN_MINISTER's GOVFRM
     assert report.counts["agents put before the owner (XXX~)"] == 1
     assert not report.unsupported
 
@@ -111,6 +112,17 @@ def test_agent_composes_with_country(dicts):
             ("minister", "minister", "NOUN", 4, "nsubj"), ("accused", "accuse", "VERB", 0, "root"),
             ("Mordor", "Mordor", "PROPN", 4, "obj")]
     assert _code(dicts, rows) == [("GONGOV", "MOR", "112")]
+    # "The Gondor foreign minister accused Mordor.": a two-word agent
+    rows = [("The", "the", "DET", 4, "det"), ("Gondor", "Gondor", "PROPN", 4, "compound"),
+            ("foreign", "foreign", "ADJ", 4, "amod"), ("minister", "minister", "NOUN", 5, "nsubj"),
+            ("accused", "accuse", "VERB", 0, "root"), ("Mordor", "Mordor", "PROPN", 5, "obj")]
+    assert _code(dicts, rows) == [("GONGOVFRM", "MOR", "112")]
+    # "The human rights body of Gondor accused Mordor.": NGO~ goes in front
+    rows = [("The", "the", "DET", 4, "det"), ("human", "human", "ADJ", 3, "amod"),
+            ("rights", "right", "NOUN", 4, "compound"), ("body", "body", "NOUN", 7, "nsubj"),
+            ("of", "of", "ADP", 6, "case"), ("Gondor", "Gondor", "PROPN", 4, "nmod"),
+            ("accused", "accuse", "VERB", 0, "root"), ("Mordor", "Mordor", "PROPN", 7, "obj")]
+    assert _code(dicts, rows) == [("NGOGON", "MOR", "112")]
 
 
 # --------------------------------------------------------------------------- verbs
