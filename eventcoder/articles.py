@@ -36,7 +36,7 @@ from .events import EVENT_COLUMNS, Event, events_to_frame
 __all__ = [
     "QUARANTINE_REASONS",
     "CodedRecords",
-    "CodingOptions",
+    "RecordOptions",
     "Record",
     "code_articles",
     "code_records",
@@ -114,8 +114,8 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
-class CodingOptions:
-    """How records are turned into events (picklable, for worker processes).
+class RecordOptions:
+    """How records are read and parsed for coding (picklable, for worker processes).
 
     ``text``, ``date`` and ``id`` are field names; ``date_default`` is the
     publication date of records without one; the rest are parsing options of
@@ -130,6 +130,11 @@ class CodingOptions:
     model_dir: str | os.PathLike | None = None
     cache_dir: str | os.PathLike | None = None
     use_cache: bool = True
+
+
+#: the first name of :class:`RecordOptions`, still imported by :mod:`eventcoder.dask`
+#: (not to be confused with :class:`eventcoder.coding.CodingOptions`, the coder's rules)
+CodingOptions = RecordOptions
 
 
 @dataclass(slots=True)
@@ -411,7 +416,7 @@ class _Job:
     document: Any = None
 
 
-def _prepare_article(record: Record, options: CodingOptions, supported: set[str]) -> _Job:
+def _prepare_article(record: Record, options: RecordOptions, supported: set[str]) -> _Job:
     """Check one article record; raises ``_Quarantine`` naming the reason."""
     row = record.row or {}
     value = row.get(options.id)
@@ -440,7 +445,7 @@ def _prepare_article(record: Record, options: CodingOptions, supported: set[str]
     return _Job(record, lang, doc_id, body, day.isoformat() if day else "")
 
 
-def _prepare_conllu(record: Record, options: CodingOptions, supported: set[str]) -> _Job:
+def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str]) -> _Job:
     from .conllu import ConlluError, read_conllu
 
     row = record.row or {}
@@ -482,7 +487,7 @@ class _Quarantine(Exception):
         self.message = message
 
 
-def _parse(texts: list[str], language: str, options: CodingOptions) -> list[Any]:
+def _parse(texts: list[str], language: str, options: RecordOptions) -> list[Any]:
     """Parse texts; when the batch fails, parse one by one and return the exception for a failure."""
     from .parsing import ModelsNotFoundError, parse_texts
 
@@ -508,7 +513,7 @@ def _parse(texts: list[str], language: str, options: CodingOptions) -> list[Any]
     return out
 
 
-def code_records(records: Iterable[Record], options: CodingOptions) -> CodedRecords:
+def code_records(records: Iterable[Record], options: RecordOptions) -> CodedRecords:
     """Code a batch of records; every record ends coded, without event, or quarantined.
 
     Article texts are parsed with stanza (grouped by language, through the
@@ -520,7 +525,7 @@ def code_records(records: Iterable[Record], options: CodingOptions) -> CodedReco
     ----------
     records : iterable of Record
         From :func:`iter_articles` or :func:`eventcoder.stream.iter_records`.
-    options : CodingOptions
+    options : RecordOptions
 
     Returns
     -------
@@ -536,7 +541,7 @@ def code_records(records: Iterable[Record], options: CodingOptions) -> CodedReco
     --------
     >>> import pandas as pd
     >>> batch = code_records(iter_articles(pd.DataFrame({"text": [""]})),
-    ...                      CodingOptions(language="de"))
+    ...                      RecordOptions(language="de"))
     >>> batch.counts()["quarantine_reasons"]
     {'no_text': 1}
     """
@@ -705,7 +710,7 @@ def code_articles(
     >>> frame.attrs["quarantine"][0]["reason"]
     'no text'
     """
-    options = CodingOptions(language=language, text=text, date=date, id=id,
+    options = RecordOptions(language=language, text=text, date=date, id=id,
                             date_default=date_default, model_dir=model_dir, cache_dir=cache_dir,
                             use_cache=use_cache)
     bar = None

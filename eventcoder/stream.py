@@ -44,7 +44,7 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
-from .articles import CodedRecords, CodingOptions, Record, code_records, iter_articles
+from .articles import CodedRecords, Record, RecordOptions, code_records, iter_articles
 from .dates import parse_date
 from .dictionaries import UnknownLanguageError, available_languages
 from .events import EVENT_COLUMNS
@@ -464,7 +464,7 @@ def _worker_init() -> None:
         os.environ[var] = "1"
 
 
-def _code_batch(batch: list[Record], options: CodingOptions) -> CodedRecords:
+def _code_batch(batch: list[Record], options: RecordOptions) -> CodedRecords:
     """What a worker process runs: code one chunk (its stanza pipeline is built once, then kept)."""
     import sys
 
@@ -474,7 +474,7 @@ def _code_batch(batch: list[Record], options: CodingOptions) -> CodedRecords:
     return code_records(batch, options)
 
 
-def _ordered_results(batches: Iterator[list[Record]], options: CodingOptions, workers: int,
+def _ordered_results(batches: Iterator[list[Record]], options: RecordOptions, workers: int,
                      ) -> Iterator[tuple[list[Record], CodedRecords]]:
     """Code batches, in ``workers`` processes if > 1; results come in input order."""
     if workers <= 1:
@@ -623,7 +623,7 @@ def code_stream(
     workers = int(workers)
     if chunk_size < 1 or workers < 1:
         raise ValueError("chunk_size and workers must be at least 1")
-    options = CodingOptions(language=language.lower() if language else None, text=text_field,
+    options = RecordOptions(language=language.lower() if language else None, text=text_field,
                             date=date_field, id=id_field, date_default=date, model_dir=model_dir,
                             cache_dir=cache_dir, use_cache=use_cache)
     ledger = out.with_name(out.name + ".ledger.jsonl")
