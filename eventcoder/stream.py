@@ -566,7 +566,9 @@ def code_stream(
         Records coded and committed at a time (the unit of resume).
     workers : int, default 1
         Processes that parse and code chunks (each loads its own stanza
-        pipeline, torch with one thread); output stays in input order.
+        pipeline, torch with one thread); output stays in input order. They
+        are started fresh (forkserver or spawn): a script calling this with
+        ``workers > 1`` needs the ``if __name__ == "__main__":`` guard.
     summary : path, optional
         Write the run's accounting (:meth:`RunSummary.to_dict`) as JSON here.
     quarantine : path, optional
