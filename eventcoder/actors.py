@@ -29,7 +29,6 @@ _CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det"
 _HEAD_GROUP = {"flat", "compound", "appos"}
 _ROLE_LESS = {"", "*"}
 _NAMED_KINDS = ("person", "institution", "igo", "group")
-_MAX_AGENT_WORDS = 5  # the longest role-noun phrase looked up ("supreme state security court")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +139,14 @@ class SentenceActors:
     def _find_agent_phrases(self) -> None:
         """Role nouns of several words ("main opposition group", "Ministry of Silly
         Walks"): the phrase's role goes to its syntactic head."""
-        agents, keys, words = self.res.agents, self._keys, self.sentence.words
+        agents, last, keys, words = self.res.agents, self.res.agent_last, self._keys, \
+            self.sentence.words
+        if not last:
+            return
         i = len(keys) - 1
         while i > 0:
-            for n in range(min(_MAX_AGENT_WORDS, i + 1), 1, -1):
+            longest = max(last.get(keys[i][0], 0), last.get(keys[i][1], 0))
+            for n in range(min(longest, i + 1), 1, -1):
                 start = i - n + 1
                 first = " ".join(k[0] for k in keys[start:i])
                 role = agents.get(first + " " + keys[i][0]) or agents.get(first + " " + keys[i][1])

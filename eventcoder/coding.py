@@ -64,8 +64,9 @@ class DocumentContext:
     """What the coder remembers across the sentences of one document.
 
     ``history`` holds every actor mention in order (for pronouns and "das Land");
-    ``speakers`` the actors who spoke last; ``aliases`` surnames of people named
-    in full earlier ("Kirby" after "John Kirby"); ``last_material`` the sources of
+    ``speakers`` the actors who spoke last; ``aliases`` the first and last names
+    of people named in full earlier ("Kirby" after "John Kirby", "Kim" after "Kim
+    Jong Un"); ``last_material`` the sources of
     the last material event (QuadClass 2 or 4), for event nouns ("verurteilte den
     Raketenstart" -> the actor who launched).
     """
@@ -90,9 +91,11 @@ class CodingOptions:
         by default: in news text such phrases are mostly places and origins
         ("arrived *from Canada*").
     oblique_sources : bool
-        The source of a passive without an agent is the actor of a
-        prepositional phrase ("X was criticized over its dispute *with Y*":
-        Y criticized X), as PETRARCH does. Off by default (no source, no event).
+        Where the subject names no actor, take the source from prepositional
+        phrases, as PETRARCH does: of an agentless passive ("X was criticized
+        over its dispute *with Y*": Y criticized X) or inside the subject
+        ("Resumption of ties *between X and Y* may spur ..."). Off by default
+        (no source, no event).
     new_actor_length : int
         Where a subject or object names no known actor, a noun phrase of at
         most this many words becomes an actor of its own, coded as its text in
@@ -125,6 +128,7 @@ class _Clause:
     keys: list[str]
     options: CodingOptions = _DEFAULT_OPTIONS
     in_speaker: bool = False
+    word_keys: dict[int, set[str]] = field(default_factory=dict)
 
     def word(self, wid: int) -> Word:
         return self.sentence.words[wid - 1]
@@ -153,7 +157,12 @@ def _verb_keys(cl: _Clause, w: Word) -> list[str]:
 
 
 def _word_keys(cl: _Clause, word: Word) -> set[str]:
-    return {normalize(word.lemma), cl.keys[word.id - 1], _simple_lemma(cl.res.language, word.form)}
+    keys = cl.word_keys.get(word.id)
+    if keys is None:
+        keys = {normalize(word.lemma), cl.keys[word.id - 1],
+                _simple_lemma(cl.res.language, word.form)}
+        cl.word_keys[word.id] = keys
+    return keys
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -723,13 +732,17 @@ def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
                 break
     else:
         sources = [a for sw in src_words for a in _resolve(cl, sw, verb=verb)]
-    if not sources and passive and not src_words and cl.options.oblique_sources:
-        for obl in cl.kids(verb):
-            if obl.rel == "obl" and obl.deprel not in _NOT_INSIDE and _case_of(cl, obl):
-                sources = _resolve_or_inside(cl, obl, set())
-                if sources:
-                    subject_ids = {obl.id}
-                    break
+    if not sources and cl.options.oblique_sources:
+        if passive and not src_words:
+            for obl in cl.kids(verb):
+                if obl.rel == "obl" and obl.deprel not in _NOT_INSIDE and _case_of(cl, obl):
+                    sources = _resolve_or_inside(cl, obl, set())
+                    if sources:
+                        subject_ids = {obl.id}
+                        break
+        else:  # "Resumption of ties between X and Y may spur ...": X and Y act
+            sources = [a for sw in src_words if sw.upos in ("NOUN", "PROPN")
+                       for w in _coordinated(cl, sw) for a in _inside(cl, w, set())]
     if not sources and cl.options.new_actor_length:
         sources = [a for sw in src_words[:1] for a in _new_actor(cl, sw)]
     if not sources:
@@ -893,8 +906,13 @@ def _remember(cl: _Clause) -> None:
     for start, entry, match in cl.actors.mentions():
         ctx.history.append(Actor(entry.code, cl.word(start).form, (start,), entry.kind))
         if entry.kind == "person" and match.end > match.start:
-            surname = cl.keys[match.end - 1]
-            ctx.aliases[(surname,)] = list(match.entries)
+            # The family name may come last ("Kirby" of "John Kirby") or first ("Kim" of
+            # "Kim Jong Un"): both stand for the person later in the document; the last
+            # token wins where two people share a token.
+            first, last = cl.keys[match.start - 1], cl.keys[match.end - 1]
+            if len(first) > 1 and (first,) not in cl.res.actors:
+                ctx.aliases.setdefault((first,), list(match.entries))
+            ctx.aliases[(last,)] = list(match.entries)
     del ctx.history[:-200]
     speaker = _speaker(cl, None)
     if speaker:

@@ -221,6 +221,7 @@ class LanguageResources:
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)
     max_actor_len: int = 1
     actor_first: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
+    agent_last: dict[str, int] = field(default_factory=dict)  # last word -> longest agent phrase
 
     @property
     def language(self) -> str:
@@ -235,6 +236,16 @@ class LanguageResources:
             entries.append(entry)
         self.max_actor_len = max(self.max_actor_len, len(key))
         self.actor_first[key[0]] = max(self.actor_first.get(key[0], 0), len(key))
+
+    def add_agent(self, phrase: str, role: str) -> None:
+        """Add a role noun (agent); phrases of several words are indexed by their last word."""
+        key = " ".join(normalize(phrase).split())
+        if not key:
+            return
+        self.agents[key] = role
+        words = key.split()
+        if len(words) > 1:
+            self.agent_last[words[-1]] = max(self.agent_last.get(words[-1], 0), len(words))
 
     def add_verb(self, pattern: VerbPattern) -> None:
         head = pattern.lemma.split()[0]
@@ -341,7 +352,7 @@ def load_agent_table(path: Any, res: LanguageResources) -> int:
         if role != "*" and (len(role) != 3 or not role.isalpha() or not role.isupper()):
             raise DictionaryError(f"{where}: role must be a 3-letter code or '*', got {role!r}")
         for phrase in row["phrase"].split("|"):
-            res.agents[normalize(phrase.strip())] = role
+            res.add_agent(phrase, role)
             count += 1
     return count
 

@@ -401,7 +401,7 @@ def read_agents(path: str | Path, res: LanguageResources,
         for form in dict.fromkeys(forms):
             entries.setdefault(form, role)
     for form, role in entries.items():
-        res.agents[form] = role
+        res.add_agent(form, role)
     multi = sum(" " in form for form in entries)
     report.counts["agent words"] += len(entries) - multi
     report.counts["agent phrases (several words)"] += multi
@@ -849,6 +849,7 @@ def _base_resources(mode: str) -> LanguageResources:
         res = copy.copy(own)
         res.actors = {k: list(v) for k, v in own.actors.items()}
         res.agents = dict(own.agents)
+        res.agent_last = dict(own.agent_last)
         res.verbs = {k: list(v) for k, v in own.verbs.items()}
         return res
     raise ValueError(f"mode must be 'replace' or 'beside', got {mode!r}")

@@ -16,6 +16,7 @@ from conftest import FIXTURES, shared_path
 from eventcoder.coding import CodingOptions, code_document
 from eventcoder.conllu import read_conllu
 from eventcoder.dictionaries import load_language
+from eventcoder.events import events_to_frame
 from eventcoder.petrarch import (
     ImportReport,
     find_dictionary_files,
@@ -193,6 +194,33 @@ def test_unknown_codes_skipped_or_kept():
     assert (event.source, event.target, event.root_code, event.quad_class) == (
         "GON", "MOR", "17", 0)
     assert math.isnan(event.goldstein) and event.event_name == "(not a CAMEO code)"
+    frame = events_to_frame(events)  # the frame keeps its dtypes
+    assert str(frame.quad_class.dtype) == "int64" and str(frame.goldstein.dtype) == "float64"
+
+
+def test_petrarch_coding_options(dicts):
+    # "Mordor was accused over its dispute with Gondor." An agentless passive: PETRARCH takes
+    # the source from the prepositional phrase; eventcoder by default codes nothing.
+    rows = [("Mordor", "Mordor", "PROPN", 3, "nsubj:pass"), ("was", "be", "AUX", 3, "aux:pass"),
+            ("accused", "accuse", "VERB", 0, "root"), ("over", "over", "ADP", 6, "case"),
+            ("its", "its", "PRON", 6, "nmod:poss"), ("dispute", "dispute", "NOUN", 3, "obl"),
+            ("with", "with", "ADP", 8, "case"), ("Gondor", "Gondor", "PROPN", 6, "nmod")]
+    assert _code(dicts, rows) == []
+    assert _code(dicts, rows, options=CodingOptions(oblique_sources=True)) == [
+        ("GON", "MOR", "112")]
+    # "The Ministry of Magic accused Mordor.": an unknown noun phrase as a new actor
+    rows = [("The", "the", "DET", 2, "det"), ("Ministry", "Ministry", "PROPN", 5, "nsubj"),
+            ("of", "of", "ADP", 4, "case"), ("Magic", "Magic", "PROPN", 2, "nmod"),
+            ("accused", "accuse", "VERB", 0, "root"), ("Mordor", "Mordor", "PROPN", 5, "obj")]
+    assert _code(dicts, rows) == []
+    assert _code(dicts, rows, options=CodingOptions(new_actor_length=4)) == [
+        ('"THE MINISTRY OF MAGIC"', "MOR", "112")]
+    assert _code(dicts, rows, options=CodingOptions(new_actor_length=3)) == []
+    # "Arnor accused." with require_dyad = false: an event without a target
+    rows = [("Arnor", "Arnor", "PROPN", 2, "nsubj"), ("accused", "accuse", "VERB", 0, "root")]
+    assert _code(dicts, rows) == []
+    assert _code(dicts, rows, options=CodingOptions(require_target=False)) == [
+        ("ARN", "", "112")]
 
 
 def test_patterns_code_sentences(dicts):
