@@ -6,6 +6,7 @@ The public API::
     code_conllu(text_or_path, *, language, date=None) -> DataFrame
     code_text(text, *, language, date=None, doc_id=None) -> DataFrame
     code_articles(articles, *, language=None, ...) -> DataFrame
+    code_stream(inputs, *, output, ...) -> RunSummary   (large corpora: chunks, resume, workers)
     events_to_frame(events) -> DataFrame
 """
 
@@ -24,6 +25,7 @@ from .dictionaries import DictionaryError, UnknownLanguageError, load_language
 from .display import show_events
 from .events import EVENT_COLUMNS, Event, events_to_frame
 from .loaders import load_gdelt, load_icews, load_phoenix
+from .stream import RunSummary, code_stream
 from .validation import read_gold, validate
 
 __version__ = "0.1.0"
@@ -35,6 +37,7 @@ __all__ = [
     "DictionaryError",
     "Document",
     "Event",
+    "RunSummary",
     "Sentence",
     "UnknownLanguageError",
     "Word",
@@ -56,6 +59,7 @@ __all__ = [
     "show_events",
     "validate",
     "code_parsed",
+    "code_stream",
     "events_to_frame",
     "load_cameo",
     "load_language",
