@@ -65,6 +65,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError("eventcoder.dask needs dask and distributed: pip install 'eventcoder[dask]'") from exc
 
 from eventcoder.articles import CodingOptions, Record, code_records
+from eventcoder.dictionaries import UnknownLanguageError, available_languages
 from eventcoder.events import EVENT_COLUMNS, events_to_frame
 
 __all__ = [
@@ -345,13 +346,23 @@ def code_dask(
         ``(events, quarantine, summary)``, three lazy Dask DataFrames computed from
         the same per-partition tasks: compute or persist them together.
 
+    Raises
+    ------
+    TypeError
+        For anything but a Dask DataFrame or Bag.
+    eventcoder.UnknownLanguageError
+        For a ``language`` without dictionaries (records with their own
+        unsupported language are quarantined instead).
+
     Examples
     --------
     >>> result = code_dask(articles, language="en")  # doctest: +SKIP
     >>> events, quarantine, summary = result.compute()  # doctest: +SKIP
     >>> summary[["input", "coded", "no_event", "quarantined"]].sum()  # doctest: +SKIP
     """
-    _options(language, text, date, id, date_default, model_dir, cache_dir, use_cache)  # check early
+    if language is not None and language.lower() not in available_languages():
+        raise UnknownLanguageError(f"no resources for language {language!r}; available: "
+                                   f"{', '.join(available_languages())}")
     options = {"language": language, "text": text, "date": date, "id": id,
                "date_default": date_default,
                "model_dir": None if model_dir is None else os.fspath(model_dir),

@@ -153,9 +153,11 @@ def test_code_partition_without_parsing():
     assert json.loads(quarantine["original"].iloc[0]) == {"id": "a", "text": None}
 
 
-def test_rejects_pandas_input():
+def test_rejects_pandas_input_and_unknown_language():
     with pytest.raises(TypeError, match="code_articles"):
         code_dask(pd.DataFrame(ARTICLES))
+    with pytest.raises(eventcoder.UnknownLanguageError, match="xx"):
+        code_dask(dd.from_pandas(pd.DataFrame(ARTICLES), npartitions=1), language="xx")
 
 
 def test_ids_from_the_index_when_absent(client, shared_cache, local):
