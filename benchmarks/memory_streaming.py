@@ -105,11 +105,11 @@ def main() -> int:
             if tenth not in shown:
                 shown.add(tenth)
                 print(f"  {stop:>7} records ({100 * stop / n:3.0f} %), {t:7.1f} s: {mib:7.0f} MiB")
-        during = [m for t, m in rss.samples]
-        half = len(during) // 2
-        print(f"peak RSS: {rss.peak_mib:.0f} MiB; peak in the first half "
-              f"{max(during[:half] or [0]):.0f} MiB, in the second half {max(during[half:]):.0f} MiB "
-              f"({len(during)} samples)")
+        # workers start and load the models on their first chunks: compare from a quarter on
+        quarter = next(((stop, mib) for stop, _, mib in marks if stop >= n / 4), marks[0][::2])
+        print(f"peak RSS: {rss.peak_mib:.0f} MiB ({len(rss.samples)} samples); from {quarter[0]} "
+              f"records to the end: {quarter[1]:.0f} -> {marks[-1][2]:.0f} MiB "
+              f"({marks[-1][2] - quarter[1]:+.0f} MiB for {n - quarter[0]} more records)")
         print(f"summary: {run}")
         print(json.dumps({k: v for k, v in run.to_dict().items()
                           if k in ("input", "coded", "no_event", "quarantined", "events",
