@@ -833,11 +833,11 @@ def code_sentence(
     >>> from eventcoder import read_conllu, load_language
     >>> text = (
     ...     "1\\tRussia\\tRussia\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\t_\\n"
-    ...     "2\\tvetoed\\tveto\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
-    ...     "3\\tit\\tit\\tPRON\\t_\\t_\\t2\\tobj\\t_\\t_\\n")
+    ...     "2\\tcondemned\\tcondemn\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
+    ...     "3\\tUkraine\\tUkraine\\tPROPN\\t_\\t_\\t2\\tobj\\t_\\t_\\n")
     >>> sent = read_conllu(text)[0].sentences[0]
-    >>> [e.source for e in code_sentence(sent, load_language("en"))]
-    []
+    >>> [(e.source, e.target, e.event_code) for e in code_sentence(sent, load_language("en"))]
+    [('RUS', 'UKR', '111')]
     """
     ctx = context if context is not None else DocumentContext()
     actors = SentenceActors(sentence, res, date=date, aliases=ctx.aliases)

@@ -12,27 +12,34 @@ actors (``NAME_WITH_UNDERSCORES [CODE]``)
     ``+SYNONYM`` lines, code blocks on the following (indented) lines, date
     restrictions ``[USAELI <20010120]``, ``[USAGOV >20010120]``,
     ``[HOBGOV 20121109-20130119]`` (6-digit dates: ``yy <= 30`` is 20yy).
-    The first restriction that covers a date wins, as in PETRARCH.
+    The first restriction that covers a date wins, as in PETRARCH. A code
+    naming several actors (``[FRO/BIL/SAM]``) is kept as written.
 agents (``NOUN {PLURALS} [~ROLE]``)
-    ``!MACRO! = A, B`` substitutions, explicit or regular plurals; a role
-    appended to the country (``~GOV``). Multi-word agents are reduced to their
-    head word where no single-word entry claims that word.
+    ``!MACRO! = A, B`` substitutions, explicit or regular plurals. Roles keep
+    PETRARCH's notation, which :func:`eventcoder.actors.compose_code` follows:
+    ``~GOV`` is appended to the owner's code, ``NGO~`` put in front of it.
+    Multi-word agents ("main opposition group") are matched as phrases.
 verbs (PETRARCH-2 ``--- VERB [code] ---`` synonym blocks)
-    block verbs with their own codes and irregular forms (the parser's lemma
-    is used, so the forms are not needed), ``+PHRASAL_VERB`` entries, ``&SYNSET``
-    word sets, and patterns ``- * WORD (PREP WORD) [code]`` -> a
-    :class:`~eventcoder.dictionaries.VerbPattern` with ``nouns`` (WORD, a
-    synset's words, the head of a ``{multi word}`` phrase) and ``particle``
-    (a required prepositional phrase, whose noun may be the target);
-    ``(PREP +)`` -> ``target_preps``.
+    block verbs with their own codes (a verb line for an irregular form, such
+    as ``LEFT`` beside ``LEAVE``, wins for that form), ``+PHRASAL_VERB``
+    entries, ``&SYNSET`` word sets (members and nested sets), paired codes
+    ``[040:040]`` (the event and the one back, target to source), and patterns
+    (see :meth:`_VerbReader.pattern`) -> :class:`~eventcoder.dictionaries.VerbPattern`:
+    ``WORD``/``{multi word phrase}``/``&SYNSET`` after ``*`` -> ``nouns``
+    (phrases kept whole, one per synset member); ``(PREP ...)`` ->
+    ``particle``; ``(PREP +)`` and ``+`` -> ``target_preps``; ``$`` ->
+    ``source_preps`` (the subject becomes a target); ``^`` -> ``skip_preps``;
+    ``%`` -> ``compound``; words before ``*`` -> ``subject_nouns``.
+ontology (``PETR.Internal.Coding.Ontology.txt``)
+    the negated codes (:func:`read_ontology`, :meth:`PetrarchDictionaries.negate`).
 
-Everything else is counted by feature kind in :class:`ImportReport` (words
-before the verb, ``$``/``+``/``^``/``%`` markers, null-code veto patterns,
-second codes after ``:``, multi-word phrases reduced to their head, ...), never
-silently dropped. Codes that are not CAMEO (the toy suite uses "903", "174L")
-are skipped unless ``keep_unknown_codes=True``; then they code as the nearest
-CAMEO code and :meth:`PetrarchDictionaries.restore_codes` puts the original
-code back into the events.
+Everything that cannot be translated is counted by feature kind in
+:class:`ImportReport` (null-code veto patterns, a second word or prepositional
+phrase in one pattern, prepositional phrases before the verb, ...), never
+silently dropped; patterns that would become looser than written are skipped,
+not loosened. Codes that are not CAMEO (the toy suite uses "903", "174L") are
+skipped unless ``keep_unknown_codes=True``; then events carry them as written,
+with QuadClass 0 and a NaN Goldstein weight (:func:`eventcoder.cameo.describe_code`).
 """
 
 from __future__ import annotations
@@ -441,7 +448,7 @@ def read_ontology(path: str | Path, report: ImportReport | None = None) -> dict[
     --------
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "PICO.txt"
-    >>> _ = f.write_text("050:0x0080#DiplomaticCoop\n110:0x1007f#0xFFFF+0x0080#Disapprove\n")
+    >>> _ = f.write_text("050:0x0080#DiplomaticCoop\\n110:0x1007f#0xFFFF+0x0080#Disapprove\\n")
     >>> read_ontology(f)
     {'110': '050'}
     """

@@ -11,10 +11,21 @@ suite's toy dictionaries (:mod:`eventcoder.petrarch`) and scores each record
 with :func:`eventcoder.validation.validate`: a record passes when the set of
 coded events equals the expected set.
 
-Config switches: ``require_dyad`` is honoured (``false``: one-sided events
-count); ``new_actor_length`` and the ``comma_*`` limits tune PETRARCH's own
-phrase heuristics and have no eventcoder counterpart (they are listed in the
-result); ``stop_on_error`` is ignored.
+Coding follows PETRARCH's conventions where they differ from eventcoder's
+(:class:`~eventcoder.coding.CodingOptions`): prepositional phrases give a
+missing target or the source of an agentless passive, negated events are
+recoded through PETRARCH's coding ontology when one is found next to the suite
+(:meth:`~eventcoder.petrarch.PetrarchDictionaries.negate`), and a missing
+target is written ``---``.
+
+Config switches: ``require_dyad`` (``false``: events without a target count)
+and ``new_actor_length`` (unknown noun phrases of at most that many words
+become actors named by their text) are honoured; the ``comma_*`` limits drive
+PETRARCH's deletion of comma-delimited clauses from its treebank parses and
+have no eventcoder counterpart (they are listed in the result);
+``stop_on_error`` is ignored. Records that expect a PETRARCH input error
+(``<EventCoding error="bad_input_parse"/>``) are failed with that reason when
+the UD parse codes normally.
 """
 
 from __future__ import annotations
@@ -55,6 +66,7 @@ class SuiteRecord:
     parse: str
     events: list[GoldEvent]
     config: dict[str, str] = field(default_factory=dict)
+    error: str = ""  # the input error PETRARCH is expected to report ("dateline", ...)
 
 
 @dataclass
@@ -111,7 +123,9 @@ def read_suite(path: str | Path) -> list[SuiteRecord]:
             config[el.get("option")] = (el.get("value") or "").strip()
         elif el.tag == "Sentence":
             events = []
+            error = ""
             for ec in el.findall("EventCoding"):
+                error = error or (ec.get("error") or "").strip()
                 if (ec.get("noevents") or "").lower() == "true":
                     continue
                 code = (ec.get("eventcode") or "").strip()
@@ -122,7 +136,7 @@ def read_suite(path: str | Path) -> list[SuiteRecord]:
             records.append(SuiteRecord(
                 id=el.get("id", f"record-{len(records) + 1}"), category=el.get("source", ""),
                 date=_date(el.get("date", "")), text=text, parse=el.findtext("Parse") or "",
-                events=events, config=dict(config)))
+                events=events, config=dict(config), error=error))
     return records
 
 
@@ -244,6 +258,8 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
         gold.append(GoldSentence(id=rec.id, text=rec.text, events=rec.events,
                                  category=rec.category, date=rec.date))
         reason = reason or _reason(rec.events, coded)
+        if reason and rec.error:
+            reason = f"PETRARCH expects an input error ({rec.error}); {reason}"
         rows.append({"id": rec.id, "category": rec.category, "passed": not reason,
                      "reason": reason,
                      "expected": "; ".join(f"{x.source} {x.target} {x.code}" for x in rec.events),
