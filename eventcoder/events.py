@@ -77,8 +77,10 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
         - ``event_name`` (str): short name of the code.
         - ``root_code`` (str): two-digit CAMEO root ("04").
         - ``quad_class`` (int): 1 verbal cooperation, 2 material cooperation,
-          3 verbal conflict, 4 material conflict.
-        - ``goldstein`` (float): Goldstein weight of the code (-10 .. +10).
+          3 verbal conflict, 4 material conflict; 0 for a code that is not in
+          the CAMEO table (a dictionary's own code, kept as written).
+        - ``goldstein`` (float): Goldstein weight of the code (-10 .. +10);
+          NaN for a code that is not CAMEO.
         - ``trigger`` (str): the verb (with particle/noun) that coded the event.
         - ``sentence`` (str): the sentence text, the evidence.
         - ``language`` (str): language of the sentence ("de", "en").
