@@ -329,8 +329,8 @@ def main_lines(suite: str | Path, dictionaries: str | Path | None = None, *,
                      + (f", process peak RSS {rss:.0f} MB" if rss else ""))
     else:
         lines.append(f"time {result.seconds:.1f} s")
-    unused = sorted(k for k in result.config_seen if not k.startswith(("require_dyad",
-                                                                       "stop_on_error")))
+    unused = sorted(k for k in result.config_seen
+                    if not k.startswith(("require_dyad", "new_actor_length", "stop_on_error")))
     if unused:
         lines.append("Config switches without an eventcoder counterpart: " + ", ".join(unused))
     lines.append("")
