@@ -12,15 +12,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import math
+import signal
 import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from eventcoder import ConlluError, DictionaryError, read_conllu, write_conllu
@@ -507,10 +509,38 @@ def any_heads_documents(draw) -> tuple[str, Document]:
     return language, doc
 
 
-@PROPS
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Turn a hang into a TimeoutError (SIGALRM; pytest runs tests in the main thread)."""
+    def stop(signum, frame):
+        raise TimeoutError(f"still coding after {seconds} s: an endless loop")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+#: found by this property: a relative pronoun whose head chain is a cycle without an "acl"
+#: (3 -> 4 -> 3) sends coding._resolve_one's walk up the heads round the cycle for ever
+CYCLE = ("1\tRussland\tRussland\tPROPN\t_\t_\t3\tnsubj\t_\t_\n"
+         "2\tdie\tder\tPRON\t_\tPronType=Rel\t3\tnsubj\t_\t_\n"
+         "3\tverurteilte\tverurteilen\tVERB\t_\t_\t4\tconj\t_\t_\n"
+         "4\tJapan\tJapan\tPROPN\t_\t_\t3\tobj\t_\t_\n")
+
+
+@pytest.mark.xfail(strict=False, raises=TimeoutError,
+                   reason="coding._resolve_one loops for ever on a head cycle (the reader accepts "
+                          "cycles); see CYCLE")
+@settings(PROPS, phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking of hangs
 @given(any_heads_documents())
+@example(("de", read_conllu(CYCLE, default_doc_id="doc")[0]))
 def test_coder_terminates_on_any_heads_the_reader_accepts(item):
     """The reader checks heads only for range; the coder must not loop or fail on cycles."""
     language, doc = item
     docs = read_conllu(write_conllu([doc]))
-    _check_events(language, docs[0])
+    with _time_limit(5):
+        _check_events(language, docs[0])
