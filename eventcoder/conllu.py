@@ -192,8 +192,26 @@ def _finish_sentence(
             raise ConlluError(f"{where}: word {w.id} has HEAD {w.head} outside 0..{n}")
         if w.head == w.id:
             raise ConlluError(f"{where}: word {w.id} is its own head")
+    _check_tree(words, where)
     sent_id = meta.get("sent_id") or str(counter)
     return Sentence(id=sent_id, text=meta.get("text", ""), words=words, tokens=tokens, metadata=meta)
+
+
+def _check_tree(words: list[Word], where: str) -> None:
+    """Every word must reach the root (HEAD 0): UD trees have no head cycles."""
+    heads = [0] + [w.head for w in words]
+    state = [0] * len(heads)  # 0 unseen, 1 on the current path, 2 reaches the root
+    state[0] = 2
+    for start in range(1, len(heads)):
+        path, node = [], start
+        while state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = heads[node]
+        if state[node] == 1:
+            raise ConlluError(f"{where}: head cycle through word {node} (words must form a tree)")
+        for k in path:
+            state[k] = 2
 
 
 def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None = None) -> Iterator[Document]:
