@@ -64,7 +64,7 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError("eventcoder.dask needs dask and distributed: pip install 'eventcoder[dask]'") from exc
 
-from eventcoder.articles import CodingOptions, Record, code_records
+from eventcoder.articles import Record, RecordOptions, code_records
 from eventcoder.dictionaries import UnknownLanguageError, available_languages
 from eventcoder.events import EVENT_COLUMNS, events_to_frame
 
@@ -167,8 +167,8 @@ def _with_ids(articles: pd.DataFrame, id: str) -> pd.DataFrame:
 
 def _options(language: str | None, text: str, date: str, id: str, date_default: str | dt.date | None,
              model_dir: str | os.PathLike | None, cache_dir: str | os.PathLike | None,
-             use_cache: bool) -> CodingOptions:
-    return CodingOptions(language=language.lower() if language else None, text=text, date=date, id=id,
+             use_cache: bool) -> RecordOptions:
+    return RecordOptions(language=language.lower() if language else None, text=text, date=date, id=id,
                          date_default=date_default,
                          model_dir=None if model_dir is None else os.fspath(model_dir),
                          cache_dir=None if cache_dir is None else os.fspath(cache_dir),
@@ -183,7 +183,7 @@ def _original(item: dict[str, Any]) -> str:
     return ""
 
 
-def _code(records: list[Record], partition: int, options: CodingOptions,
+def _code(records: list[Record], partition: int, options: RecordOptions,
           ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Code one partition's records into (events, quarantine, summary) frames."""
     with _PARSE_LOCK:
