@@ -123,18 +123,24 @@ class SentenceActors:
     _keys: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        words = self.sentence.words
+        words, res = self.sentence.words, self.res
         self._keys = [(normalize(w.form), normalize(w.lemma)) for w in words]
         self._find_matches()
+        agents, agent_role, hyphen = res.agents, res.agent_role, res.rules.hyphen_split
         for w, (form, lemma) in zip(words, self._keys):
-            role = self.res.agents.get(form) or self.res.agents.get(lemma)
+            role = agents.get(form) or agents.get(lemma)
             if role is None and w.upos in ("NOUN", "PROPN", "X"):
-                role = self.res.agent_role(form) or self.res.agent_role(lemma)
-            if role is None and self.res.rules.hyphen_split and "-" in form:
-                role = self.res.agent_role(form.rsplit("-", 1)[1])
+                role = agent_role(form) or agent_role(lemma)
+            if role is None and hyphen and "-" in form:
+                role = agent_role(form.rsplit("-", 1)[1])
             if role is not None:
                 self.roles[w.id] = role
         self._find_agent_phrases()
+
+    @property
+    def keys(self) -> list[tuple[str, str]]:
+        """Normalised (form, lemma) of each word, in sentence order."""
+        return self._keys
 
     def _find_agent_phrases(self) -> None:
         """Role nouns of several words ("main opposition group", "Ministry of Silly
@@ -160,39 +166,43 @@ class SentenceActors:
             i -= 1
 
     def _find_matches(self) -> None:
+        """Longest dictionary phrase at each word (by form, else by lemma), left to right."""
         actors, keys, n = self.res.actors, self._keys, len(self._keys)
+        first, aliases, hyphen = self.res.actor_first, self.aliases, self.res.rules.hyphen_split
+        matches = self.matches
         i = 0
         while i < n:
+            form, lemma = keys[i]
             found = None
-            first = self.res.actor_first
-            longest = max(first.get(keys[i][0], 0), first.get(keys[i][1], 0))
-            for length in range(min(longest, n - i), 0, -1):
+            longest = first.get(form, 0)
+            by_lemma = first.get(lemma, 0)
+            if by_lemma > longest:
+                longest = by_lemma
+            if longest > n - i:
+                longest = n - i
+            for length in range(longest, 0, -1):
                 span = keys[i:i + length]
-                for variant in (tuple(k[0] for k in span), tuple(k[1] for k in span)):
-                    entries = actors.get(variant)
-                    if entries:
-                        found = ActorMatch(i + 1, i + length, tuple(entries))
-                        break
-                if found:
+                entries = actors.get(tuple(k[0] for k in span)) or actors.get(tuple(k[1] for k in span))
+                if entries:
+                    found = ActorMatch(i + 1, i + length, tuple(entries))
                     break
-            if found is None and self.aliases:
-                form = keys[i][0]
-                for variant in ((form,), (keys[i][1],), (form[:-1],) if form.endswith("s") else ()):
-                    entries = self.aliases.get(variant) if variant else None
+            if found is None and aliases:
+                for variant in ((form,), (lemma,), (form[:-1],) if form.endswith("s") else ()):
+                    entries = aliases.get(variant) if variant else None
                     if entries:
                         found = ActorMatch(i + 1, i + 1, tuple(entries))
                         break
-            if found is None and self.res.rules.hyphen_split and "-" in keys[i][0]:
-                parts = keys[i][0].split("-")
+            if found is None and hyphen and "-" in form:
+                parts = form.split("-")
                 for p, part in enumerate(parts):
                     entries = actors.get((part,))
                     if entries and p < len(parts) - 1:
-                        match = ActorMatch(i + 1, i + 1, tuple(entries), part=p)
-                        self.matches.setdefault(i + 1, []).append(match)
+                        matches.setdefault(i + 1, []).append(
+                            ActorMatch(i + 1, i + 1, tuple(entries), part=p))
                         break
             if found is not None:
                 for wid in range(found.start, found.end + 1):
-                    self.matches.setdefault(wid, []).append(found)
+                    matches.setdefault(wid, []).append(found)
                 i = found.end
             else:
                 i += 1

@@ -129,6 +129,7 @@ class _Clause:
     options: CodingOptions = _DEFAULT_OPTIONS
     in_speaker: bool = False
     word_keys: dict[int, set[str]] = field(default_factory=dict)
+    verb_keys: dict[int, list[str]] = field(default_factory=dict)
 
     def word(self, wid: int) -> Word:
         return self.sentence.words[wid - 1]
@@ -144,6 +145,13 @@ class _Clause:
 def _verb_keys(cl: _Clause, w: Word) -> list[str]:
     """Dictionary keys of a verb, most specific first: its form where the dictionary
     has an entry for it ("left" beside "leave"), the parser's lemma, simplemma's."""
+    keys = cl.verb_keys.get(w.id)
+    if keys is None:
+        keys = cl.verb_keys[w.id] = _find_verb_keys(cl, w)
+    return keys
+
+
+def _find_verb_keys(cl: _Clause, w: Word) -> list[str]:
     base = list(dict.fromkeys((normalize(w.lemma), _simple_lemma(cl.res.language, w.form))))
     keys = list(base)
     for child in cl.kids(w):
@@ -271,7 +279,7 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
             prt_obl = None
             if pattern.particle:
                 found = False
-                for child in cl.kids(verb) + _below(cl, noun):
+                for child in [*cl.kids(verb), *_below(cl, noun)]:
                     if child.rel in ("obl", "nmod") and pattern.particle in pattern.skip_preps \
                             and pattern.particle in _case_of(cl, child):
                         found = True  # "(AT ^)": the phrase must be there but is no target
@@ -316,7 +324,7 @@ def _source_obliques(cl: _Clause, verb: Word, noun: Word | None,
     """Prepositional objects of the verb (or of its noun) that give the source; with a
     particle of the verb that is a source preposition ("break *in* X"), its object."""
     kids = cl.kids(verb)
-    out = [c for c in kids + (cl.kids(noun) if noun is not None else [])
+    out = [c for c in (*kids, *(cl.kids(noun) if noun is not None else ()))
            if c.rel in ("obl", "nmod") and c is not noun and c.deprel not in
            cl.res.rules.passive_agent_relations and _has_prep(cl, c, pattern.source_preps)]
     if any(c.deprel == "compound:prt" and normalize(c.lemma) in pattern.source_preps
@@ -828,6 +836,12 @@ def code_sentence(
         kept as written, with QuadClass 0 and a NaN Goldstein weight
         (:func:`eventcoder.cameo.describe_code`).
 
+    Raises
+    ------
+    eventcoder.conllu.ConlluError
+        If the words do not form one tree (a head cycle, a head outside the
+        sentence), which only sentences built in code can have.
+
     Examples
     --------
     >>> from eventcoder import read_conllu, load_language
@@ -839,9 +853,10 @@ def code_sentence(
     >>> [(e.source, e.target, e.event_code) for e in code_sentence(sent, load_language("en"))]
     [('RUS', 'UKR', '111')]
     """
+    sentence.check_tree()  # a sentence built in code may hold a cycle the coder would walk
     ctx = context if context is not None else DocumentContext()
     actors = SentenceActors(sentence, res, date=date, aliases=ctx.aliases)
-    keys = [normalize(w.form) for w in sentence.words]
+    keys = [form for form, _ in actors.keys]
     cl = _Clause(sentence, res, actors, ctx, keys, options or _DEFAULT_OPTIONS)
     events: list[Event] = []
     text = sentence.surface()

@@ -77,23 +77,49 @@ class Sentence:
     words: list[Word]
     tokens: list[MultiWordToken] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)
-    _children: list[list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _children: list[tuple[Word, ...]] | None = field(default=None, init=False, repr=False,
+                                                     compare=False)
+    _checked: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def check_tree(self, where: str | None = None) -> None:
+        """Raise :class:`ConlluError` unless the words form one dependency tree.
+
+        Word ids must run 1..n, heads lie in 0..n, and every word must reach the
+        root (HEAD 0) without a cycle. The reader checks every sentence it reads;
+        the coder checks sentences built in code before walking them. A passed
+        check is remembered (change ``words`` only before it).
+
+        Examples
+        --------
+        >>> s = Sentence("1", "", [Word(1, "a", "a", "X", head=2), Word(2, "b", "b", "X", head=1)])
+        >>> s.check_tree()
+        Traceback (most recent call last):
+        ...
+        eventcoder.conllu.ConlluError: sentence '1': head cycle through word 1 (words must form a tree)
+        """
+        if not self._checked:
+            _check_tree(self.words, where or f"sentence {self.id!r}")
+            self._checked = True
 
     def word(self, word_id: int) -> Word:
         """Return the word with the 1-based ``word_id``."""
         return self.words[word_id - 1]
 
-    def children(self, word_id: int) -> list[Word]:
-        """Return the dependents of ``word_id`` (0 gives the root), in order."""
+    def children(self, word_id: int) -> tuple[Word, ...]:
+        """Return the dependents of ``word_id`` (0 gives the root), in order.
+
+        The tree is indexed on the first call; change ``words`` in place only
+        before it (or build a new sentence).
+        """
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in range(len(self.words) + 1)]
+            kids: list[list[Word]] = [[] for _ in range(len(self.words) + 1)]
             for w in self.words:
                 if 0 <= w.head <= len(self.words):
-                    kids[w.head].append(w.id)
-            self._children = kids
+                    kids[w.head].append(w)
+            self._children = [tuple(k) for k in kids]
         if not 0 <= word_id < len(self._children):
-            return []
-        return [self.words[i - 1] for i in self._children[word_id]]
+            return ()
+        return self._children[word_id]
 
     def subtree(self, word_id: int) -> list[Word]:
         """Return ``word_id`` and all its descendants, in sentence order."""
@@ -182,7 +208,14 @@ def _finish_sentence(
     start_line: int,
     counter: int,
 ) -> Sentence:
-    where = f"{name}, sentence starting at line {start_line}"
+    sent_id = meta.get("sent_id") or str(counter)
+    sentence = Sentence(id=sent_id, text=meta.get("text", ""), words=words, tokens=tokens, metadata=meta)
+    sentence.check_tree(f"{name}, sentence starting at line {start_line}")
+    return sentence
+
+
+def _check_tree(words: list[Word], where: str) -> None:
+    """Word ids run 1..n, heads lie in 0..n and every word reaches the root (HEAD 0)."""
     for i, w in enumerate(words, start=1):
         if w.id != i:
             raise ConlluError(f"{where}: word IDs must run 1..n, found {w.id} at position {i}")
@@ -192,13 +225,6 @@ def _finish_sentence(
             raise ConlluError(f"{where}: word {w.id} has HEAD {w.head} outside 0..{n}")
         if w.head == w.id:
             raise ConlluError(f"{where}: word {w.id} is its own head")
-    _check_tree(words, where)
-    sent_id = meta.get("sent_id") or str(counter)
-    return Sentence(id=sent_id, text=meta.get("text", ""), words=words, tokens=tokens, metadata=meta)
-
-
-def _check_tree(words: list[Word], where: str) -> None:
-    """Every word must reach the root (HEAD 0): UD trees have no head cycles."""
     heads = [0] + [w.head for w in words]
     state = [0] * len(heads)  # 0 unseen, 1 on the current path, 2 reaches the root
     state[0] = 2

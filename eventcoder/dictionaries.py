@@ -82,6 +82,7 @@ class UnknownLanguageError(ValueError):
     """No resources exist for the requested language."""
 
 
+@functools.lru_cache(maxsize=262_144)
 def normalize(text: str) -> str:
     """Case-fold and unify apostrophes and dashes, as the dictionaries are matched.
 
@@ -90,7 +91,7 @@ def normalize(text: str) -> str:
     >>> normalize("Weißes’ HAUS")
     "weißes' haus"
     """
-    return text.translate(_QUOTES).lower()
+    return text.translate(_QUOTES).lower()  # cached: the coder asks for the same words often
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,8 @@ class LanguageResources:
     max_actor_len: int = 1
     actor_first: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
     agent_last: dict[str, int] = field(default_factory=dict)  # last word -> longest agent phrase
+    _suffix_roles: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _suffix_stamp: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
 
     @property
     def language(self) -> str:
@@ -243,6 +246,7 @@ class LanguageResources:
         if not key:
             return
         self.agents[key] = role
+        self._suffix_roles.clear()
         words = key.split()
         if len(words) > 1:
             self.agent_last[words[-1]] = max(self.agent_last.get(words[-1], 0), len(words))
@@ -259,12 +263,18 @@ class LanguageResources:
         role = self.agents.get(key)
         if role is not None or not self.rules.compound_suffix_match:
             return role
+        # The suffix search is remembered per word while ``agents`` is the same dict
+        # of the same size (add_agent and a replaced dict both reset it).
+        stamp = (id(self.agents), len(self.agents))
+        if stamp != self._suffix_stamp:
+            self._suffix_roles, self._suffix_stamp = {}, stamp
+        if key in self._suffix_roles:
+            return self._suffix_roles[key]
         n = self.rules.compound_min_suffix
-        for i in range(1, len(key) - n + 1):
-            role = self.agents.get(key[i:])
-            if role is not None:
-                return role
-        return None
+        found = next((r for i in range(1, len(key) - n + 1)
+                      if (r := self.agents.get(key[i:])) is not None), None)
+        self._suffix_roles[key] = found
+        return found
 
 
 def available_languages() -> list[str]:

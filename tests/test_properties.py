@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -27,7 +28,7 @@ from hypothesis import strategies as st
 
 from eventcoder import ConlluError, DictionaryError, read_conllu, write_conllu
 from eventcoder.cameo import load_cameo
-from eventcoder.coding import code_documents
+from eventcoder.coding import code_documents, code_sentence
 from eventcoder.conllu import Document, MultiWordToken, Sentence, Word
 from eventcoder.dictionaries import (
     ACTOR_KINDS,
@@ -550,3 +551,26 @@ def test_coder_terminates_on_any_heads_the_reader_accepts(item):
         return
     with _time_limit(5):
         _check_events(language, docs[0])
+
+
+def test_coder_rejects_a_cyclic_sentence_built_in_code():
+    """A Sentence built in code skips the reader: the coder checks the tree itself."""
+    sentence = read_conllu(CYCLE.replace("\t4\tconj", "\t0\troot"), default_doc_id="doc")[0].sentences[0]
+    sentence = Sentence(sentence.id, sentence.text, [dataclasses.replace(w) for w in sentence.words])
+    sentence.words[2].head = 4  # 3 -> 4 -> 3
+    with _time_limit(5), pytest.raises(ConlluError, match="cycle through word 3"):
+        code_sentence(sentence, load_language("de"))
+
+
+@settings(PROPS, phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no shrinking of hangs
+@given(any_heads_documents())
+def test_coder_on_sentences_built_in_code_ends_or_names_the_cycle(item):
+    """Arbitrary heads straight into the coder: events, or a ConlluError; never a hang."""
+    language, doc = item
+    res = load_language(language)
+    with _time_limit(5):
+        for sent in doc.sentences:
+            try:
+                code_sentence(sent, res)
+            except ConlluError as exc:
+                assert "cycle" in str(exc) or "own head" in str(exc)
