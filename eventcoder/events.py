@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -46,6 +47,8 @@ class Event:
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+
+_row = operator.attrgetter(*EVENT_COLUMNS)
 
 _DTYPES = {
     "quad_class": "int64",
@@ -104,6 +107,9 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
     >>> events_to_frame([]).columns[:3].tolist()
     ['doc_id', 'sentence_id', 'date']
     """
-    frame = pd.DataFrame([astuple(e) for e in events], columns=list(EVENT_COLUMNS))
-    frame = frame.astype({c: "object" for c in EVENT_COLUMNS if c not in _DTYPES})
-    return frame.astype(_DTYPES)
+    # Column by column with the final dtypes: several times faster than building
+    # from rows and converting, which matters for the many small chunks of a stream.
+    rows = [_row(e) for e in events]
+    columns = list(zip(*rows)) if rows else [()] * len(EVENT_COLUMNS)
+    return pd.DataFrame({name: pd.Series(list(values), dtype=_DTYPES.get(name, "object"))
+                         for name, values in zip(EVENT_COLUMNS, columns)})
