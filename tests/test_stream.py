@@ -246,17 +246,26 @@ def test_same_input_same_bytes(tmp_path, suffix):
     assert not list(tmp_path.glob("*/*.ledger.jsonl")) and not list(tmp_path.glob("*/*.parts"))
 
 
-def test_chunk_frames_have_the_events_schema():
-    from eventcoder.articles import _events_frame
+def test_events_frame_matches_a_row_by_row_build():
+    """events_to_frame (column by column, used for every chunk) equals the plain
+    row-by-row construction with the documented dtypes, also for no events."""
+    from dataclasses import astuple
+
     from eventcoder.coding import code_documents
     from eventcoder.conllu import read_conllu
     from eventcoder.dictionaries import load_language
     from eventcoder.events import events_to_frame
 
+    def reference(events):
+        frame = pd.DataFrame([astuple(e) for e in events], columns=list(EVENT_COLUMNS))
+        return frame.astype({c: "object" for c in EVENT_COLUMNS}).astype(
+            {"quad_class": "int64", "goldstein": "float64"})
+
     events = code_documents(read_conllu(SEED), load_language("de"))
     assert len(events) > 5
-    pd.testing.assert_frame_equal(_events_frame(events), events_to_frame(events))
-    pd.testing.assert_frame_equal(_events_frame([]), events_to_frame([]))
+    pd.testing.assert_frame_equal(events_to_frame(events), reference(events))
+    pd.testing.assert_frame_equal(events_to_frame([]), reference([]))
+    pd.testing.assert_frame_equal(events_to_frame(iter(events)), reference(events))
 
 
 def test_stream_matches_in_memory_coding(tmp_path):
