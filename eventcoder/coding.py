@@ -278,8 +278,10 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
                     continue
             prt_obl = None
             if pattern.particle:
-                found = False
-                for child in [*cl.kids(verb), *_below(cl, noun)]:
+                # "begun *to question*": the particle marks the complement that is the noun
+                found = noun is not None and _complement_of(cl, verb, noun) is noun and any(
+                    c.rel == "mark" and cl.keys[c.id - 1] == pattern.particle for c in cl.kids(noun))
+                for child in () if found else [*cl.kids(verb), *_below(cl, noun)]:
                     if child.rel in ("obl", "nmod") and pattern.particle in pattern.skip_preps \
                             and pattern.particle in _case_of(cl, child):
                         found = True  # "(AT ^)": the phrase must be there but is no target
@@ -312,11 +314,42 @@ def _below(cl: _Clause, noun: Word | None, depth: int = 3) -> list[Word]:
 
 
 def _find_noun(cl: _Clause, verb: Word, nouns: tuple[str, ...]) -> Word | None:
-    """The argument that is one of a pattern's nouns."""
+    """The argument that is one of a pattern's nouns.
+
+    The verb phrase includes an infinitival complement: the complement itself
+    ("believed *linked*", "begun *to question*") and the object of a complement
+    verb that the dictionary has no entry for ("vowed to wage *war*": "wage" only
+    carries the noun; "vowed to end the war" is coded by "end", not as war).
+    """
     for child in cl.kids(verb):
         if child.deprel in _NOUN_RELS and _noun_matches(cl, child, nouns):
             return child
+    for comp in _complements(cl, verb):
+        if _noun_matches(cl, comp, nouns):
+            return comp
+        if comp.upos in _VERBAL and not any(k in cl.res.verbs for k in _verb_keys(cl, comp)):
+            for arg in cl.kids(comp):
+                if arg.deprel in ("obj", "iobj") and _noun_matches(cl, arg, nouns):
+                    return arg
     return None
+
+
+def _complements(cl: _Clause, verb: Word) -> list[Word]:
+    """Infinitival complements of ``verb`` ("threatened *to assassinate*", "vowed *to
+    wage* war"): an ``xcomp``, or an ``advcl`` marked by an infinitive particle."""
+    return [c for c in cl.kids(verb) if c.rel == "xcomp" or c.rel == "advcl" and any(
+        m.rel == "mark" and m.upos == "PART" for m in cl.kids(c))]
+
+
+def _complement_of(cl: _Clause, verb: Word, noun: Word | None) -> Word | None:
+    """The complement of ``verb`` the pattern's noun was found in (``None``: a direct
+    argument)."""
+    if noun is None or noun.head == 0:
+        return None
+    if noun.head == verb.id:
+        return noun if noun.rel in ("xcomp", "advcl") else None
+    head = cl.word(noun.head)
+    return head if head.head == verb.id and head.rel in ("xcomp", "advcl") else None
 
 
 def _source_obliques(cl: _Clause, verb: Word, noun: Word | None,
@@ -429,6 +462,15 @@ def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | No
     if noun is not None and preps:
         for child in cl.kids(noun):
             if child.rel == "nmod" and _has_prep(cl, child, preps) and child not in out:
+                out.append(child)
+    comp = _complement_of(cl, verb, noun)
+    if comp is not None and preps:
+        # "vowed to wage war *on the Rohans*", "believed linked *to Al-Qaeda*": the
+        # complement's prepositional objects
+        for child in cl.kids(comp):
+            if child.rel in ("obl", "nmod") and child.id != noun.id and child not in out \
+                    and child.deprel not in rules.passive_agent_relations \
+                    and _has_prep(cl, child, preps):
                 out.append(child)
     # An argument of the infinitival complement is not the target of this verb.
     return [w for w in out if w.id != verb.id and w.id not in subject_ids]
@@ -688,14 +730,12 @@ def _fallback_targets(cl: _Clause, verb: Word, pattern: VerbPattern, direct: lis
                 found = _resolve_or_inside(cl, subj, exclude)
                 if found:
                     return found
-    for clause in kids:
-        if clause.rel == "xcomp" or clause.rel == "advcl" and any(
-                c.rel == "mark" and c.upos == "PART" for c in cl.kids(clause)):
-            for arg in cl.kids(clause):
-                if arg.deprel in ("obj", "iobj"):
-                    found = _named(cl, arg, exclude)
-                    if found:
-                        return found
+    for clause in _complements(cl, verb):
+        for arg in cl.kids(clause):
+            if arg.deprel in ("obj", "iobj"):
+                found = _named(cl, arg, exclude)
+                if found:
+                    return found
     if not cl.options.oblique_targets:
         return []
     used = {w.id for w in direct}

@@ -355,3 +355,38 @@ def test_petrarch_suite_with_phoenix_dictionaries_does_not_crash():
     rows = [("Russia", "Russia", "PROPN", 2, "nsubj"), ("condemned", "condemn", "VERB", 0, "root"),
             ("Ukraine", "Ukraine", "PROPN", 2, "obj")]
     assert _code(d, rows, "2022-03-01") == [("RUS", "UKR", "111")]
+
+
+# --------------------------------------------------------------------------- complements
+_WAGE_WAR = [("Gondor", "Gondor", "PROPN", 2, "nsubj"), ("vowed", "vow", "VERB", 0, "root"),
+             ("to", "to", "PART", 4, "mark"), ("wage", "wage", "VERB", 2, "xcomp"),
+             ("war", "war", "NOUN", 4, "obj"), ("on", "on", "ADP", 7, "case"),
+             ("Mordor", "Mordor", "PROPN", 4, "obl")]
+
+
+@pytest.mark.parametrize("deprel", ["xcomp", "advcl"])
+def test_pattern_noun_in_an_infinitival_complement(dicts, deprel):
+    """VOW * WAR: "vowed to wage war on Mordor"; the complement's prepositional
+    object is the target (UDPipe attaches such infinitives as advcl, too)."""
+    rows = [r if r[0] != "wage" else ("wage", "wage", "VERB", 2, deprel) for r in _WAGE_WAR]
+    assert _code(dicts, rows) == [("GON", "MOR", "190")]
+
+
+def test_complement_verb_the_dictionary_knows_codes_itself(dicts):
+    """"vowed to end the war with Mordor" is no declaration of war: "end" has an entry,
+    so its object is not taken as the noun of VOW * WAR."""
+    rows = [("end", "end", "VERB", 2, "xcomp") if r[0] == "wage" else
+            ("with", "with", "ADP", 7, "case") if r[0] == "on" else r for r in _WAGE_WAR]
+    codes = {code for _, _, code in _code(dicts, rows)}
+    assert "190" not in codes and "0874" in codes
+
+
+def test_particle_pattern_on_an_infinitive(dicts):
+    """BEGIN * (TO QUESTION): "began to question Mordor" (the complement is the noun,
+    "to" its marker; the complement's object is the target)."""
+    rows = [("Gondor", "Gondor", "PROPN", 2, "nsubj"), ("began", "begin", "VERB", 0, "root"),
+            ("to", "to", "PART", 4, "mark"), ("question", "question", "VERB", 2, "xcomp"),
+            ("Mordor", "Mordor", "PROPN", 4, "obj")]
+    assert _code(dicts, rows) == [("GON", "MOR", "110")]
+    without_to = [r for r in rows if r[0] != "to"]
+    assert without_to and _code(dicts, [(f, lem, u, h - (h > 3), d) for f, lem, u, h, d in without_to]) == []
