@@ -429,6 +429,14 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
             if subj:
                 return subj
         return _source_words(cl, head, rels, _is_passive(cl, head))
+    if verb.rel == "advcl" and head.upos in _VERBAL and any(
+            m.rel == "mark" and m.upos == "PART" for m in cl.kids(verb)):
+        # An infinitival adverbial clause shares the subject ("X is inching nearer *to
+        # accord* with Y", "X sent troops *to attack* Y", "um ... *zu* verhandeln"); of a
+        # passive head, the passive subject ("troops were sent *to attack* Y").
+        if _is_passive(cl, head):
+            return [c for c in cl.kids(head) if c.deprel in rules.passive_subject_relations]
+        return _source_words(cl, head, rels, False)
     return []
 
 
@@ -611,6 +619,8 @@ def _mode(cl: _Clause, verb: Word, noun: Word | None) -> str:
         if w.rel == "advcl":
             if any(cl.keys[c.id - 1] in rules.conditional_markers for c in cl.kids(w)):
                 return "hypothetical"
+            if any(c.rel == "mark" and c.upos == "PART" for c in cl.kids(w)):
+                return "future"  # a purpose: "sent troops *to attack* X" (intended, not done)
             break
         if w.rel != "conj":
             if any(k in rules.belief_verbs for k in keys):

@@ -89,7 +89,8 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
         - ``language`` (str): language of the sentence ("de", "en").
         - ``mode`` (str): "asserted"; or "negated" ("reagierten nicht"),
           "hypothetical" ("würde ... verletzen", conditions, appeals' content),
-          "future", "belief" (reported beliefs: "die USA glauben, dass ..."),
+          "future" (announced, intended or the purpose of an act: "will meet",
+          "tried to meet", "sent troops to attack"), "belief" (reported beliefs: "die USA glauben, dass ..."),
           "question". Aggregations count asserted events by default; the
           others stay visible and selectable.
         - ``event_date`` (str): the date the event happened, resolved from the
