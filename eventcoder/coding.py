@@ -324,6 +324,11 @@ def _find_noun(cl: _Clause, verb: Word, nouns: tuple[str, ...]) -> Word | None:
     for child in cl.kids(verb):
         if child.deprel in _NOUN_RELS and _noun_matches(cl, child, nouns):
             return child
+    for child in cl.kids(verb):  # a conjunct: "launched a bombing and shelling *offensive*"
+        if child.deprel in _NOUN_RELS and child.upos == "NOUN" and not cl.actors.resolve(child):
+            for conj in _coordinated(cl, child)[1:]:
+                if conj.upos not in _VERBAL and _noun_matches(cl, conj, nouns):
+                    return conj
     for comp in _complements(cl, verb):
         if _noun_matches(cl, comp, nouns):
             return comp

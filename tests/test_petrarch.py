@@ -390,3 +390,15 @@ def test_particle_pattern_on_an_infinitive(dicts):
     assert _code(dicts, rows) == [("GON", "MOR", "110")]
     without_to = [r for r in rows if r[0] != "to"]
     assert without_to and _code(dicts, [(f, lem, u, h - (h > 3), d) for f, lem, u, h, d in without_to]) == []
+
+
+def test_pattern_noun_as_a_conjunct_of_the_object(dicts):
+    """LAUNCH * OFFENSIVE: "launched a bombing and shelling offensive against Mordor",
+    parsed with "offensive" as a conjunct of "bombing" (PATTERN_28). A named first
+    conjunct keeps the plain reading (case pud-achaemenid-troops-conquered)."""
+    rows = [("Gondor", "Gondor", "PROPN", 2, "nsubj"), ("launched", "launch", "VERB", 0, "root"),
+            ("a", "a", "DET", 4, "det"), ("bombing", "bombing", "NOUN", 2, "obj"),
+            ("and", "and", "CCONJ", 7, "cc"), ("shelling", "shelling", "NOUN", 7, "compound"),
+            ("offensive", "offensive", "NOUN", 4, "conj"), ("against", "against", "ADP", 9, "case"),
+            ("Mordor", "Mordor", "PROPN", 4, "nmod")]
+    assert _code(dicts, rows) == [("GON", "MOR", "190")]
