@@ -678,7 +678,9 @@ def _inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
     while frontier and depth < _MAX_DEPTH:
         for node in frontier:  # the first phrase, in word order, that names an actor
             if node.upos != "PRON" and any(_usable(a, exclude) for a in cl.actors.resolve(node)):
-                return _named(cl, node, exclude)
+                # all its conjuncts, a source among them too: "X and Y may spur reconciliation
+                # between Z and Y" is also X -> Y (the same actor on both sides is dropped later)
+                return _named(cl, node, set())
         frontier = [c for node in frontier for c in cl.kids(node)
                     if c.rel in _INSIDE_RELS and c.deprel not in _NOT_INSIDE]
         depth += 1
