@@ -336,10 +336,16 @@ def test_petrarch_suite_runs_and_reports():
     m = re.fullmatch(r"(\d+)/284 records passed \((\d+\.\d)%\)", lines[-1])
     assert m, lines[-1]
     assert int(m.group(1)) == result.passed
-    # A floor a little below today's figure (249/284), so that a regression in the coder
+    # A floor a little below today's figure (253/284), so that a regression in the coder
     # or the importer shows; raise it as the pass rate improves.
-    assert result.passed / result.total >= 0.85
+    assert result.passed / result.total >= 0.88
     by_id = result.records.set_index("id")
+    # records passed by general rules (the reason each needs is in the comment)
+    for rid in ("DEMO_14",       # a pattern noun in an infinitival complement ("vowed to wage war")
+                "SYNSET_24b",    # an infinitive of purpose shares the subject ("inching nearer to accord")
+                "PATTERN_28",    # a pattern noun as a conjunct of the object
+                "COMPOUND_32"):  # targets inside a phrase keep a source among their conjuncts
+        assert by_id.loc[rid, "passed"], (rid, by_id.loc[rid, "reason"])
     assert by_id.loc["ERROR_02", "reason"].startswith("PETRARCH expects an input error")
     assert any(line.startswith("DEMO ") for line in lines)
 
