@@ -303,6 +303,14 @@ class SentenceActors:
         if head_full and head_full[0][2].part < 0:
             d, first, m, entry = head_full[0]
             code = entry.code
+            possessor = next((t for t in full if t[0] <= 2 and t[2].start != m.start
+                              and self._possessive(t[2])), None)
+            if role is not None and len(code) == 3 and possessor is not None \
+                    and len(possessor[3].code) == 3 and possessor[3].code != code:
+                # "Ithilen's minister Calimehtar", where the dictionary files the name under
+                # another country with no office: the office the text states wins.
+                d, first, m, entry = possessor
+                code = entry.code
             if petrarch:
                 code = self._compose_all(code, phrase)
             elif role and role not in _ROLE_LESS and len(code) == 3:
@@ -335,6 +343,12 @@ class SentenceActors:
             ids = list(range(m.start, m.end + 1))
             return [Actor(entry.code, self._text(ids), tuple(ids), entry.kind)]
         return []
+
+    def _possessive(self, match: ActorMatch) -> bool:
+        """Whether the match is a possessor: "Ithilen's", "Russlands" (a genitive before)."""
+        word = self.sentence.words[match.end - 1]
+        return word.deprel == "nmod:poss" or (
+            word.rel == "nmod" and word.feats.get("Case") == "Gen" and word.id < word.head)
 
     def _compose_all(self, code: str, phrase: dict[int, tuple[int, str]]) -> str:
         """PETRARCH's composition: every role noun of the phrase, in text order, the
