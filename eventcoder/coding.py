@@ -784,6 +784,11 @@ def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
     passive = _is_passive(cl, verb)
     src_words = _source_words(cl, verb, pattern.source_relations or rules.source_relations,
                               passive)
+    if not src_words and verb.deprel == "acl" and verb.feats.get("VerbForm") == "Part" \
+            and noun is not None and noun.deprel == "xcomp" and noun.head == verb.id:
+        # Raising in a reduced relative: "a woman *believed linked* to X" -- the pattern's
+        # predicate ("linked") is said of the noun the participle modifies.
+        src_words = [cl.word(verb.head)]
     subject_ids = {w.id for w in src_words}
     moved: list[Word] = []
     if pattern.source_preps:
