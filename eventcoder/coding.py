@@ -29,7 +29,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .actors import Actor, SentenceActors
+from .actors import Actor, ActorMatch, SentenceActors
 from .cameo import describe_code
 from .conllu import Document, Sentence, Word
 from .dates import parse_date
@@ -153,6 +153,8 @@ def _verb_keys(cl: _Clause, w: Word) -> list[str]:
 
 def _find_verb_keys(cl: _Clause, w: Word) -> list[str]:
     base = list(dict.fromkeys((normalize(w.lemma), _simple_lemma(cl.res.language, w.form))))
+    if not any(k in cl.res.verbs for k in base):
+        base += _participle_keys(cl, cl.keys[w.id - 1])
     keys = list(base)
     for child in cl.kids(w):
         if child.deprel == "compound:prt":
@@ -162,6 +164,21 @@ def _find_verb_keys(cl: _Clause, w: Word) -> list[str]:
     if form != base[0] and form in cl.res.verbs:
         keys = [form] + [k for k in keys if k != form]
     return keys
+
+
+def _participle_keys(cl: _Clause, form: str) -> list[str]:
+    """Dictionary verbs a participle of a separable verb stands for ("abgefeuert" ->
+    "abfeuern": prefix + the lemma of what follows the infix), where the lemmatizers
+    leave the form as it is."""
+    out = []
+    for infix in cl.res.rules.participle_infixes:
+        start = form.find(infix, 1)
+        while 0 < start and len(form) - start - len(infix) >= 3:
+            key = form[:start] + _simple_lemma(cl.res.language, form[start + len(infix):])
+            if key in cl.res.verbs:
+                out.append(key)
+            start = form.find(infix, start + 1)
+    return out
 
 
 def _word_keys(cl: _Clause, word: Word) -> set[str]:
@@ -418,6 +435,10 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
         # else the first ("beschuldigte die USA Nordkorea").
         nominative = [c for c in objs if c.feats.get("Case") == "Nom"]
         return [(nominative or objs)[0]]
+    if "nsubj" in rels:
+        misread = _misread_subject(cl, verb, objs)
+        if misread is not None:
+            return [misread]
     # Shared or controlled subjects: coordinated verbs, infinitival complements.
     head = cl.head(verb)
     if head is None or head.id == verb.id:
@@ -443,6 +464,36 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
             return [c for c in cl.kids(head) if c.deprel in rules.passive_subject_relations]
         return _source_words(cl, head, rels, False)
     return []
+
+
+def _names_actor(cl: _Clause, w: Word) -> ActorMatch | None:
+    """The dictionary name (a whole actor phrase, not a hyphen part) that covers ``w``."""
+    return next((m for m in cl.actors.matches.get(w.id, ()) if m.part < 0), None)
+
+
+def _misread_subject(cl: _Clause, verb: Word, objs: list[Word]) -> Word | None:
+    """A named subject a parser attached elsewhere, for a verb without a subject.
+
+    Two misreadings of compact parsers, both impossible for a name: the name as an
+    adverb ("*Nordkorea* habe ... Raketen abgefeuert", advmod), and two names run
+    together as one noun phrase ("beschuldigte *die USA* Nordkorea": USA as a
+    compound of the object). Names of one actor ("Nord Korea") are one match and
+    are left alone, and so are pronouns and prepositional phrases.
+    """
+    for child in cl.kids(verb):
+        if child.rel in ("advmod", "dep") and child.upos != "PRON" and _names_actor(cl, child) \
+                and not any(c.rel == "case" for c in cl.kids(child)):
+            return child
+    for obj in objs:
+        head = _names_actor(cl, obj)
+        if head is None:
+            continue
+        for child in cl.kids(obj):
+            mod = _names_actor(cl, child) if child.rel in ("compound", "flat") else None
+            if mod is not None and mod is not head and child.id < obj.id and not (
+                    {e.code for e in mod.entries} & {e.code for e in head.entries}):
+                return child
+    return None
 
 
 def _target_words(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,

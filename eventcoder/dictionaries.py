@@ -207,6 +207,7 @@ class LanguageRules:
     compound_min_suffix: int
     adjective_endings: tuple[str, ...]
     hyphen_split: bool
+    participle_infixes: tuple[str, ...]
 
 
 @dataclass

@@ -110,19 +110,21 @@ def test_seed_article_end_to_end(tmp_path):
                           cache_dir=tmp_path)
     rows = set(zip(frame["source"], frame["target"], frame["event_code"]))
     assert ("USA", "PRK", "130") in rows  # warned
+    # the compact parser reads USA as a compound of the object; the coder repairs it
+    assert ("USA", "PRK", "112") in rows  # "beschuldigte die USA Nordkorea"
     assert set(frame["doc_id"]) == {"seed-2023-08-30"}
     assert frame.attrs["summary"] == {"input": 1, "coded": 1, "no_event": 0, "quarantined": 0}
 
 
 @pytest.mark.stanza
 @pytest.mark.xfail(strict=False, reason=(
-    "compact models: 'beschuldigte die USA Nordkorea' parses USA as a compound of the object, "
-    "'Raketen abfeuerte' loses its subject; the hand parse (tests/fixtures/de_seed.conllu) gives all"))
-def test_seed_article_end_to_end_accusation_and_launches(tmp_path):
+    "compact models: in 'dass Nordkorea nur Stunden nachdem die USA ... geflogen hatten, zwei "
+    "weitere ballistische Raketen abfeuerte' the parse of the nested clauses is garbled "
+    "(Nordkorea the subject of 'Stunden'); the hand parse (tests/fixtures/de_seed.conllu) gives it"))
+def test_seed_article_end_to_end_launches(tmp_path):
     from eventcoder import code_articles
 
     frame = code_articles(ROOT / "data" / "examples" / "seed_article_de.jsonl", progress=False,
                           cache_dir=tmp_path)
     rows = set(zip(frame["source"], frame["target"], frame["event_code"]))
-    assert ("USA", "PRK", "112") in rows  # accused
     assert any(s == "PRK" and c.startswith("15") for s, _, c in rows)  # missile launches
