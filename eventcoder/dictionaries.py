@@ -57,7 +57,23 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-"
 
 
 class _Yaml12Loader(yaml.SafeLoader):
-    """Safe YAML loader where only true/false are booleans ("on", "no" stay words)."""
+    """Safe YAML loader where only true/false are booleans ("on", "no" stay words), and
+    a key given twice in one mapping is an error (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            try:
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} given twice (lines {seen[key]} and {line})",
+                        key_node.start_mark)
+                seen[key] = line
+            except TypeError:
+                pass  # an unhashable key: the base class reports it
+        return super().construct_mapping(node, deep=deep)
 
 
 _Yaml12Loader.yaml_implicit_resolvers = {

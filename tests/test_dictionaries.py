@@ -77,6 +77,7 @@ def test_broken_agent_row_names_line(tmp_path, empty_de):
         ('- code: "130"\n  lemmas: [warnen]\n  one_sided: maybe\n', "true or false"),
         ("- [warnen]\n", "expected a mapping"),
         ("- code: [\n", "not valid YAML"),
+        ('- code: "130"\n  lemmas: [warnen]\n  note: a\n  note: b\n', "'note' given twice"),
     ],
 )
 def test_broken_verb_entries(tmp_path, empty_de, text, message):
