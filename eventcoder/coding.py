@@ -342,9 +342,11 @@ def _find_noun(cl: _Clause, verb: Word, nouns: tuple[str, ...]) -> Word | None:
         if child.deprel in _NOUN_RELS and _noun_matches(cl, child, nouns):
             return child
     for child in cl.kids(verb):  # a conjunct: "launched a bombing and shelling *offensive*"
-        if child.deprel in _NOUN_RELS and child.upos == "NOUN" and not cl.actors.resolve(child):
+        if child.deprel in _NOUN_RELS and child.upos == "NOUN" and any(
+                c.rel == "conj" for c in cl.kids(child)):
             for conj in _coordinated(cl, child)[1:]:
-                if conj.upos not in _VERBAL and _noun_matches(cl, conj, nouns):
+                if conj.upos not in _VERBAL and _noun_matches(cl, conj, nouns) \
+                        and not cl.actors.resolve(child):
                     return conj
     for comp in _complements(cl, verb):
         if _noun_matches(cl, comp, nouns):

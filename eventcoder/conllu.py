@@ -55,7 +55,9 @@ class Word:
     @property
     def rel(self) -> str:
         """The universal part of the relation (``"nsubj"`` for ``"nsubj:pass"``)."""
-        return self.deprel.split(":", 1)[0]
+        deprel = self.deprel
+        colon = deprel.find(":")
+        return deprel if colon < 0 else deprel[:colon]
 
 
 @dataclass(slots=True)
