@@ -89,7 +89,7 @@ TRAIN_ARGS: dict[str, list[str]] = {
 #: per-language replacements of TRAIN_ARGS values (the English tagger's steps are about
 #: twice as slow; the shipped one stopped at 400)
 LANG_ARGS: dict[str, dict[str, dict[str, str]]] = {
-    "en": {"lemma": {"--dict_only": ""}, "pos": {"--max_steps": "400"}},
+    "en": {"lemma": {"--dict_only": ""}, "pos": {"--max_steps": "1000", "--batch_size": "100"}},
 }
 MODEL_GLOB = {
     "tokenize": "saved_models/tokenize/{short}*tokenizer.pt",
