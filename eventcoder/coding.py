@@ -280,6 +280,8 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
         for pattern in cl.res.verbs.get(key, ()):
             if pattern.lemma.split()[0] != key:
                 continue
+            if pattern.intransitive and any(c.deprel in ("obj", "ccomp") for c in cl.kids(verb)):
+                continue
             if pattern.compound or pattern.subject_nouns:
                 subj = _subject(cl, verb)
                 if subj is None:

@@ -167,6 +167,10 @@ class VerbPattern:
     skip_preps : tuple of str
         Prepositions whose phrases are never the target; as the ``particle``
         the phrase must be there but is not the target (PETRARCH's ``(AT ^)``).
+    intransitive : bool
+        The verb codes this only without a direct object or content clause
+        ("protesters *marched*", "the minister *headed to* Kyiv"; not "the court
+        demonstrated ignorance", "Trudeau heads the party").
     """
 
     code: str
@@ -183,6 +187,7 @@ class VerbPattern:
     source_preps: tuple[str, ...] = ()
     subject_nouns: tuple[str, ...] = ()
     skip_preps: tuple[str, ...] = ()
+    intransitive: bool = False
 
     @property
     def specificity(self) -> int:
@@ -395,7 +400,7 @@ def _str_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 
 _VERB_KEYS = {"code", "lemmas", "nouns", "target_preps", "target_relations", "source_relations",
-              "one_sided", "note"}
+              "one_sided", "intransitive", "note"}
 
 
 def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
@@ -429,6 +434,9 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
         one_sided = item.get("one_sided", False)
         if not isinstance(one_sided, bool):
             raise DictionaryError(f"{where}: 'one_sided' must be true or false")
+        intransitive = item.get("intransitive", False)
+        if not isinstance(intransitive, bool):
+            raise DictionaryError(f"{where}: 'intransitive' must be true or false")
         if any(not lemma.strip() for lemma in lemmas):
             raise DictionaryError(f"{where}: empty lemma in {list(lemmas)}")
         for lemma in lemmas:
@@ -439,7 +447,7 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str) -> int:
                 target_preps=_str_tuple(item.get("target_preps"), where, "target_preps"),
                 target_relations=_str_tuple(item.get("target_relations"), where, "target_relations"),
                 source_relations=_str_tuple(item.get("source_relations"), where, "source_relations"),
-                one_sided=one_sided, id=f"{prefix}#{n}",
+                one_sided=one_sided, id=f"{prefix}#{n}", intransitive=intransitive,
             ))
             count += 1
     return count

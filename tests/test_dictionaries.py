@@ -78,6 +78,7 @@ def test_broken_agent_row_names_line(tmp_path, empty_de):
         ("- [warnen]\n", "expected a mapping"),
         ("- code: [\n", "not valid YAML"),
         ('- code: "130"\n  lemmas: [warnen]\n  note: a\n  note: b\n', "'note' given twice"),
+        ('- code: "141"\n  lemmas: [marschieren]\n  intransitive: yes\n', "true or false"),
     ],
 )
 def test_broken_verb_entries(tmp_path, empty_de, text, message):
