@@ -311,6 +311,22 @@ class SentenceActors:
                 # another country with no office: the office the text states wins.
                 d, first, m, entry = possessor
                 code = entry.code
+            elif entry.kind == "institution" and len(code) > 3:
+                # "Congress", "Supreme Court" alone are the US ones in English news; with
+                # another country named ("the Brazilian National Congress", "Brazil's
+                # Senate") they are that country's (BRA + LEG).
+                # A conjunct shares the first conjunct's owner ("the Brazilian Congress and
+                # the Supreme Court").
+                def country(matches):
+                    return next((t for t in matches if 0 < t[0] <= 2 and t[2] is not m
+                                 and t[3].kind in ("country", "adj") and len(t[3].code) == 3),
+                                None)
+
+                owner = country(full)
+                if owner is None and shared is not None and shared.id != head.id:
+                    owner = country(self._full(shared, self._phrase(shared)))
+                if owner is not None and owner[3].code != code[:3]:
+                    code = owner[3].code + code[3:]
             if petrarch:
                 code = self._compose_all(code, phrase)
             elif role and role not in _ROLE_LESS and len(code) == 3:
