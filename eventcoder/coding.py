@@ -154,7 +154,7 @@ def _verb_keys(cl: _Clause, w: Word) -> list[str]:
 def _find_verb_keys(cl: _Clause, w: Word) -> list[str]:
     base = list(dict.fromkeys((normalize(w.lemma), _simple_lemma(cl.res.language, w.form))))
     if not any(k in cl.res.verbs for k in base):
-        base += _participle_keys(cl, cl.keys[w.id - 1])
+        base += _participle_keys(cl, cl.keys[w.id - 1]) or _ending_keys(cl, cl.keys[w.id - 1])
     keys = list(base)
     for child in cl.kids(w):
         if child.deprel == "compound:prt":
@@ -178,6 +178,19 @@ def _participle_keys(cl: _Clause, form: str) -> list[str]:
             if key in cl.res.verbs:
                 out.append(key)
             start = form.find(infix, start + 1)
+    return out
+
+
+def _ending_keys(cl: _Clause, form: str) -> list[str]:
+    """Dictionary verbs a form reaches by the language's inflection endings ("annexes" ->
+    "annex", "declared" -> "declare"), where the lemmatizers miss them."""
+    out = []
+    for rule in cl.res.rules.verb_endings:
+        ending, _, replacement = rule.partition(">")
+        if ending and form.endswith(ending) and len(form) - len(ending) >= 2:
+            key = form[:-len(ending)] + replacement
+            if key in cl.res.verbs and key not in out:
+                out.append(key)
     return out
 
 
@@ -885,8 +898,17 @@ def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
         return triples, src_words
     tgt_words = moved + _target_words(cl, verb, pattern, noun, prt_obl, passive, subject_ids)
     targets = [a for tw in tgt_words for a in _resolve(cl, tw, exclude=source_codes, verb=verb)]
-    if not targets and not pattern.one_sided and not _is_speech_verb(cl, verb):
-        targets = _fallback_targets(cl, verb, pattern, tgt_words, noun, source_codes)
+    if not targets and not pattern.one_sided:
+        if not _is_speech_verb(cl, verb):
+            targets = _fallback_targets(cl, verb, pattern, tgt_words, noun, source_codes)
+        elif noun is not None:
+            # A speech verb's complement is what was said; with a pattern noun it is a light
+            # verb, whose noun may hold the target ("verkündet die Annexion der
+            # ukrainischen Gebiete"; not "äußerte Bedenken über Geschäfte zwischen X und Y").
+            # The noun's owner may be the speaker's own side ("Bedenken *der USA*").
+            countries = {c[:3] for c in source_codes}
+            targets = [a for w in _coordinated(cl, noun) for a in _inside(cl, w, source_codes)
+                       if a.code[:3] not in countries]
     if not targets and cl.options.new_actor_length:
         targets = next((found for tw in tgt_words if (found := _new_actor(cl, tw))), [])
     targets = _dedupe(targets)

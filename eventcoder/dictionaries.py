@@ -229,6 +229,7 @@ class LanguageRules:
     adjective_endings: tuple[str, ...]
     hyphen_split: bool
     participle_infixes: tuple[str, ...]
+    verb_endings: tuple[str, ...]
 
 
 @dataclass
