@@ -92,7 +92,7 @@ def compose_code(owner: str, role: str) -> str:
     return base + role
 
 
-def _choose(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
+def choose_entry(entries: tuple[ActorEntry, ...], date: dt.date | None) -> ActorEntry | None:
     """Pick the entry valid on ``date``; a person's undated row is the fallback."""
     if date is None:
         undated = [e for e in entries if not (e.start or e.end)]
@@ -245,7 +245,7 @@ class SentenceActors:
         return any(normalize(c.lemma) in preps or normalize(c.form) in preps for c in cases)
 
     def _entry_code(self, match: ActorMatch) -> ActorEntry | None:
-        return _choose(match.entries, self.date)
+        return choose_entry(match.entries, self.date)
 
     def _text(self, ids: list[int]) -> str:
         return " ".join(self.sentence.words[i - 1].form for i in sorted(set(ids)))

@@ -116,7 +116,9 @@ class Record:
 class RecordOptions:
     """How records are read and parsed for coding (picklable, for worker processes).
 
-    ``text``, ``date`` and ``id`` are field names; ``date_default`` is the
+    ``text``, ``date``, ``id`` and ``speaker`` are field names (``speaker``: who
+    speaks in a speech or statement, an actor code or a dictionary name; first-
+    person pronouns outside quotes are that actor); ``date_default`` is the
     publication date of records without one; the rest are parsing options of
     :func:`eventcoder.parsing.parse_texts`.
     """
@@ -125,6 +127,7 @@ class RecordOptions:
     text: str = "text"
     date: str = "date"
     id: str = "id"
+    speaker: str = "speaker"
     date_default: str | dt.date | None = None
     model_dir: str | os.PathLike | None = None
     cache_dir: str | os.PathLike | None = None
@@ -413,6 +416,7 @@ class _Job:
     text: str = ""
     day: str = ""
     document: Any = None
+    speaker: str = ""
 
 
 def _prepare_article(record: Record, options: RecordOptions, supported: set[str]) -> _Job:
@@ -441,7 +445,9 @@ def _prepare_article(record: Record, options: RecordOptions, supported: set[str]
         day = parse_date(raw_date, where=f"record {record.where}")
     except ValueError as exc:
         raise _Quarantine("bad_date", str(exc)) from None
-    return _Job(record, lang, doc_id, body, day.isoformat() if day else "")
+    speaker = row.get(options.speaker)
+    speaker = "" if _missing(speaker) or not isinstance(speaker, str) else speaker.strip()
+    return _Job(record, lang, doc_id, body, day.isoformat() if day else "", speaker=speaker)
 
 
 def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str]) -> _Job:
@@ -467,6 +473,9 @@ def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str])
                    where=f"document {doc.id!r} ({record.where})")
     except ValueError as exc:
         raise _Quarantine("bad_date", str(exc)) from None
+    speaker = row.get(options.speaker)
+    if isinstance(speaker, str) and speaker.strip() and not doc.metadata.get("speaker"):
+        doc.metadata["speaker"] = speaker.strip()
     return _Job(record, lang, doc.id, document=doc)
 
 
@@ -574,6 +583,8 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
             doc.id = job.doc_id
             if job.day:
                 doc.metadata["date"] = job.day
+            if job.speaker:
+                doc.metadata["speaker"] = job.speaker
             job.document = doc
     events: dict[int, list] = {}
     for job in jobs:
@@ -654,6 +665,7 @@ def code_articles(
     use_cache: bool = True,
     progress: bool = True,
     chunk_size: int = 256,
+    speaker: str = "speaker",
 ) -> pd.DataFrame:
     """Code many articles (one row each) into one events frame.
 
@@ -677,6 +689,10 @@ def code_articles(
         ``progress`` shows one bar over the articles.
     chunk_size : int, default 256
         Articles read and parsed at a time.
+    speaker : str, default "speaker"
+        Column naming who speaks in a speech or statement (an actor code such
+        as ``"UKRGOV"``, or a name in the actor dictionary); "I" and "we"
+        outside a quoted speaker's sentence are that actor. Optional.
 
     Returns
     -------
@@ -696,7 +712,7 @@ def code_articles(
     >>> frame.attrs["quarantine"][0]["reason"]
     'no text'
     """
-    options = RecordOptions(language=language, text=text, date=date, id=id,
+    options = RecordOptions(language=language, text=text, date=date, id=id, speaker=speaker,
                             date_default=date_default, model_dir=model_dir, cache_dir=cache_dir,
                             use_cache=use_cache)
     bar = None

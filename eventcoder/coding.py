@@ -26,10 +26,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .actors import Actor, ActorMatch, SentenceActors
+from .actors import Actor, ActorMatch, SentenceActors, choose_entry
 from .cameo import describe_code
 from .conllu import Document, Sentence, Word
 from .dates import parse_date
@@ -64,7 +65,8 @@ class DocumentContext:
     """What the coder remembers across the sentences of one document.
 
     ``history`` holds every actor mention in order (for pronouns and "das Land");
-    ``speakers`` the actors who spoke last; ``aliases`` the first and last names
+    ``speakers`` the actors who spoke last; ``document_speakers`` who speaks in the
+    whole document (a speech or statement: its ``speaker`` metadata); ``aliases`` the first and last names
     of people named in full earlier ("Kirby" after "John Kirby", "Kim" after "Kim
     Jong Un"); ``last_material`` the sources of
     the last material event (QuadClass 2 or 4), for event nouns ("verurteilte den
@@ -73,6 +75,7 @@ class DocumentContext:
 
     history: list[Actor] = field(default_factory=list)
     speakers: list[Actor] = field(default_factory=list)
+    document_speakers: list[Actor] = field(default_factory=list)
     last_material: list[Actor] = field(default_factory=list)
     aliases: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=dict)
 
@@ -661,7 +664,7 @@ def _speaker(cl: _Clause, verb: Word | None) -> list[Actor]:
                         cl.in_speaker = False
                     if actors:
                         return actors
-    return list(cl.ctx.speakers)
+    return list(cl.ctx.document_speakers or cl.ctx.speakers)
 
 
 # --------------------------------------------------------------------------- modes
@@ -1083,11 +1086,30 @@ def code_document(document: Document, res: LanguageResources, *,
     """
     doc_date = parse_date(document.metadata.get("date") or date, where=f"document {document.id!r}")
     ctx = DocumentContext()
+    speaker = document.metadata.get("speaker", "").strip()
+    if speaker:
+        ctx.document_speakers = _document_speaker(speaker, res, doc_date, document.id)
     events: list[Event] = []
     for sentence in document.sentences:
         events.extend(code_sentence(sentence, res, doc_id=document.id, date=doc_date, context=ctx,
                                     options=options))
     return events
+
+
+def _document_speaker(value: str, res: LanguageResources, date: dt.date | None,
+                      doc_id: str) -> list[Actor]:
+    """The speaker of a speech or statement: an actor code ("UKRGOV") or a name the
+    actor dictionary knows ("Volodymyr Zelensky")."""
+    if re.fullmatch(r"[A-Z0-9]{3,}", value):
+        return [Actor(value, value, (), "speaker")]
+    entries = res.actors.get(tuple(normalize(value).split()))
+    entry = choose_entry(entries, date) if entries else None
+    if entry is None:
+        logger.warning("document %r: speaker %r is neither an actor code nor in the %s actor "
+                       "dictionary; first-person pronouns keep the usual rules", doc_id, value,
+                       res.language)
+        return []
+    return [Actor(entry.code, value, (), "speaker")]
 
 
 def code_documents(documents: Iterable[Document], res: LanguageResources, *,

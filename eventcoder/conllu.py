@@ -26,6 +26,8 @@ __all__ = [
     "write_conllu",
 ]
 
+#: comments before a document's first sentence that describe the document
+DOCUMENT_KEYS = ("date", "language", "lang", "speaker")
 _NEWDOC = re.compile(r"^#\s*newdoc(?:\s+id)?\s*(?:=\s*(.*))?$")
 _KEYVAL = re.compile(r"^#\s*([^=]+?)\s*=\s*(.*)$")
 
@@ -291,7 +293,7 @@ def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
             kv = _KEYVAL.match(line)
             if kv:
                 key, value = kv.group(1).strip(), kv.group(2)
-                if doc is not None and key in ("date", "language", "lang") and not doc.sentences:
+                if doc is not None and key in DOCUMENT_KEYS and not doc.sentences:
                     doc.metadata[key] = value.strip()
                 meta[key] = value
             if not words and not meta:
@@ -342,7 +344,9 @@ def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
 
     ``# newdoc id = ...`` starts a new document; ``# sent_id`` and ``# text``
     are kept on each sentence (other ``# key = value`` comments go to
-    ``Sentence.metadata``). Multi-word tokens are kept beside the syntactic
+    ``Sentence.metadata``); ``# date``, ``# language`` and ``# speaker`` (who
+    speaks in a speech) before a document's first sentence also go to
+    ``Document.metadata``. Multi-word tokens are kept beside the syntactic
     words; empty nodes (``8.1``) are skipped.
 
     Parameters
@@ -383,7 +387,7 @@ def write_conllu(documents: list[Document]) -> str:
     out: list[str] = []
     for doc in documents:
         out.append(f"# newdoc id = {doc.id}")
-        for key in ("date", "language"):
+        for key in DOCUMENT_KEYS:
             if key in doc.metadata:
                 out.append(f"# {key} = {doc.metadata[key]}")
         for sent in doc.sentences:
@@ -392,7 +396,7 @@ def write_conllu(documents: list[Document]) -> str:
             if sent.text:
                 meta["text"] = sent.text
             for key, value in meta.items():
-                if key in ("date", "language") and key in doc.metadata:
+                if key in DOCUMENT_KEYS and key in doc.metadata:
                     continue
                 out.append(f"# {key} = {value}")
             mwt = {t.first: t for t in sent.tokens}
