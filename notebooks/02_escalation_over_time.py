@@ -88,12 +88,13 @@ def read_corpus(name: str) -> pd.DataFrame:
 
 if (CORPORA / "ukraine_official_addresses_en_2022.jsonl").is_file():
     ukraine = spread(read_corpus("ukraine_official_addresses_en_2022.jsonl"), LIMIT)
+    ukraine = ukraine.assign(speaker="UKRGOV")  # officials' speeches: see "Code the corpora"
     wikinews = spread(read_corpus("wikinews_en_2019_2021.jsonl"), LIMIT)
     print(f"corpora from {CORPORA}: {len(ukraine)} Ukrainian addresses, {len(wikinews)} Wikinews articles")
 else:
     print(f"{CORPORA} is not available: using the small example corpus in data/examples/ instead.")
     ukraine = pd.read_json(ROOT / "data" / "examples" / "ukraine_2022_example_en.jsonl", lines=True,
-                           dtype={"date": str, "id": str})
+                           dtype={"date": str, "id": str}).assign(speaker=None)  # news, not speeches
     wikinews = ukraine.iloc[0:0]
 
 ukraine[["id", "date", "text"]].head()
@@ -103,9 +104,13 @@ ukraine[["id", "date", "text"]].head()
 #
 # One call per corpus. `attrs["summary"]` accounts for every article: coded (at
 # least one event), no event, or quarantined with a reason.
+#
+# The addresses are speeches and statements of Ukrainian officials (the president, the
+# prime minister, the head of the presidential office: the corpus's `speaker_uk`), so a
+# `speaker` column makes their "I" and "we" Ukraine's government (`UKRGOV`).
 
 # %%
-events_ua = eventcoder.code_articles(ukraine[["id", "date", "text"]], language="en")
+events_ua = eventcoder.code_articles(ukraine[["id", "date", "text", "speaker"]], language="en")
 events_wn = (eventcoder.code_articles(wikinews[["id", "date", "text"]], language="en")
              if len(wikinews) else events_ua.iloc[0:0])
 print("Ukrainian addresses:", events_ua.attrs["summary"])
