@@ -50,8 +50,15 @@ def sync(source: Path) -> Path:
     """Write ``source``'s ``.ipynb`` pair with stripped outputs; return its path."""
     import jupytext
 
+    import hashlib
+
     target = source.with_suffix(".ipynb")
-    jupytext.write(to_notebook(source), target, fmt="ipynb")
+    notebook = to_notebook(source)
+    for i, cell in enumerate(notebook.cells):
+        # stable cell ids (nbformat draws random ones), so an unchanged cell keeps its id
+        digest = hashlib.sha1(f"{i}\n{cell.cell_type}\n{cell.source}".encode()).hexdigest()
+        cell["id"] = digest[:8]
+    jupytext.write(notebook, target, fmt="ipynb")
     return target
 
 
