@@ -290,10 +290,17 @@ _NOUN_RELS = ("obj", "nsubj:pass", "obl", "obl:arg", "iobj", "nsubj")
 def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, Word | None] | None:
     """The first (most specific) pattern whose constraints the verb meets.
 
-    Returns ``(pattern, noun word, particle oblique)``.
+    Returns ``(pattern, noun word, particle oblique)``. Among equally specific noun
+    patterns of one verb, the one whose noun phrase matched more words wins ("launched
+    *air strikes*" is 195, not the 190 of "launched strikes").
     """
     for key in _verb_keys(cl, verb):
+        best: tuple[VerbPattern, Word | None, Word | None] | None = None
+        best_len = 0
         for pattern in cl.res.verbs.get(key, ()):
+            if best is not None and (pattern.specificity < best[0].specificity
+                                     or not pattern.nouns):
+                break
             if pattern.lemma.split()[0] != key:
                 continue
             if pattern.intransitive and any(c.deprel in ("obj", "ccomp") for c in cl.kids(verb)):
@@ -332,8 +339,26 @@ def _match_pattern(cl: _Clause, verb: Word) -> tuple[VerbPattern, Word | None, W
                     continue
             if pattern.source_preps and not _source_obliques(cl, verb, noun, pattern):
                 continue
-            return pattern, noun, prt_obl
+            if noun is None:
+                return pattern, noun, prt_obl
+            length = _matched_length(cl, noun, pattern.nouns)
+            if best is None or length > best_len:
+                best, best_len = (pattern, noun, prt_obl), length
+        if best is not None:
+            return best
     return None
+
+
+def _matched_length(cl: _Clause, word: Word, nouns: tuple[str, ...]) -> int:
+    """Words of the longest of ``nouns`` that ``word``'s phrase matches (0: none)."""
+    keys = _word_keys(cl, word)
+    best = 0
+    for noun in nouns:
+        words = _phrase_words(noun)
+        if len(words) > best and (words[0] in keys if len(words) == 1
+                                  else _phrase_matches(cl, word, words, keys)):
+            best = len(words)
+    return best
 
 
 def _below(cl: _Clause, noun: Word | None, depth: int = 3) -> list[Word]:
@@ -469,6 +494,12 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
         objs = [c for c in cl.kids(head) if c.deprel in ("obj", "iobj")]
         if objs:
             return objs
+        # "called *on Russia* to withdraw", "appellierte *an Russland*, ... abzuziehen": a
+        # prepositional object before the infinitive controls it when it names an actor
+        obls = [c for c in cl.kids(head) if c.rel == "obl" and c.id < verb.id
+                and c.deprel not in _NOT_INSIDE and _case_of(cl, c) and _named(cl, c, set())]
+        if obls and not _is_passive(cl, head):
+            return obls[-1:]
         if _is_passive(cl, head):
             # "X was seen to break into ...": the passive subject controls the infinitive.
             subj = [c for c in cl.kids(head) if c.deprel in rules.passive_subject_relations]

@@ -235,13 +235,14 @@ def gold_to_documents(gold: Sequence[GoldSentence]) -> list:
     return docs
 
 
-def code_gold(gold: Sequence[GoldSentence] | str | os.PathLike, language: Any) -> pd.DataFrame:
+def code_gold(gold: Sequence[GoldSentence] | str | os.PathLike, language: Any = None) -> pd.DataFrame:
     """Code the gold sentences' CoNLL-U with eventcoder.
 
     ``language`` is a language code ("de") or a
-    :class:`~eventcoder.dictionaries.LanguageResources`; with a code, only the
-    records of that language (or without one) are coded. Records without
-    ``conllu`` give no events.
+    :class:`~eventcoder.dictionaries.LanguageResources`; with one, only the
+    records of that language (or without one) are coded. ``None`` codes every
+    record in its own ``language`` (records without one raise ``ValueError``).
+    Records without ``conllu`` give no events.
     """
     from .coding import code_documents
     from .dictionaries import LanguageResources, load_language
@@ -249,6 +250,15 @@ def code_gold(gold: Sequence[GoldSentence] | str | os.PathLike, language: Any) -
 
     if not isinstance(gold, list):
         gold = read_gold(gold)
+    if language is None:
+        unknown = [s.id for s in gold if not s.language]
+        if unknown:
+            raise ValueError(f"gold records without a language: {unknown[:5]} (give one)")
+        events = []
+        for lang in sorted({s.language for s in gold}):
+            chosen = [s for s in gold if s.language == lang]
+            events += code_documents(gold_to_documents(chosen), load_language(lang))
+        return events_to_frame(events)
     if isinstance(language, LanguageResources):
         res = language
     else:

@@ -29,9 +29,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             from .petrarch import load_petrarch
 
             language = load_petrarch(args.petrarch, mode=args.petrarch_mode).resources
+            code = "en"
         else:
-            language = args.language
-        predicted = code_gold(gold, language)
+            language = code = args.language
+        if code == "auto":
+            try:
+                predicted = code_gold(gold, None)
+            except ValueError as exc:
+                print(f"eventcoder: {exc}", file=sys.stderr)
+                return 2
+        else:
+            # only the records of that language are coded, so only they are scored
+            scored = [s for s in gold if not s.language or s.language == code]
+            if len(scored) < len(gold):
+                print(f"eventcoder: scoring the {len(scored)} of {len(gold)} gold records in "
+                      f"language {code!r} (--language auto codes each in its own)", file=sys.stderr)
+            gold = scored
+            predicted = code_gold(gold, language)
     else:
         print("eventcoder: validate needs --predicted FILE or --language LANG", file=sys.stderr)
         return 2
@@ -69,7 +83,8 @@ def add_validation_subcommands(subparsers: argparse._SubParsersAction) -> None:
     val.add_argument("gold", help="gold standard .jsonl or .yaml (see docs/validation.md)")
     val.add_argument("--predicted", "-p", help="events .csv/.jsonl/.parquet to score")
     val.add_argument("--language", "-l",
-                     help="code the gold records' CoNLL-U with eventcoder in this language")
+                     help="code the gold records' CoNLL-U with eventcoder in this language "
+                          "(only those records are scored), or 'auto': each in its own")
     val.add_argument("--petrarch", metavar="DIR",
                      help="code the gold CoNLL-U with PETRARCH dictionaries from DIR (English)")
     val.add_argument("--petrarch-mode", choices=["replace", "beside"], default="replace",

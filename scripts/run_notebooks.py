@@ -48,9 +48,9 @@ def to_notebook(source: Path):
 
 def sync(source: Path) -> Path:
     """Write ``source``'s ``.ipynb`` pair with stripped outputs; return its path."""
-    import jupytext
-
     import hashlib
+
+    import jupytext
 
     target = source.with_suffix(".ipynb")
     notebook = to_notebook(source)

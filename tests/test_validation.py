@@ -176,3 +176,27 @@ def test_cli_validate_language_html(tmp_path, capsys):
     assert "F1 0.500" in capsys.readouterr().err
     assert target.read_text().startswith("<!DOCTYPE html>")
     assert main(["validate", str(GOLD)]) == 2
+
+
+def test_cli_validate_mixed_languages(capsys):
+    """A gold file in two languages: --language scores that language's records only (and
+    says so); --language auto codes each record in its own language."""
+    from eventcoder.cli import main
+
+    gold = FIXTURES.parent.parent / "data" / "gold" / "gold_sentences.jsonl"
+    assert main(["validate", str(gold), "--language", "de"]) == 0
+    captured = capsys.readouterr()
+    assert "scoring the 10 of 20 gold records in language 'de'" in captured.err
+    assert "10 gold sentences, 10 gold events" in captured.out
+    assert main(["validate", str(gold), "--language", "auto"]) == 0
+    out = capsys.readouterr().out
+    assert "20 gold sentences, 20 gold events" in out
+    # both languages were coded: each contributes true positives
+    assert "| en-01 |" not in out.split("## Misses")[-1] and "| de-01 |" not in out.split("## Misses")[-1]
+
+
+def test_code_gold_without_a_language_needs_one_per_record(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "a", "text": "x", "events": []}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="without a language"):
+        code_gold(path, None)
