@@ -401,11 +401,16 @@ def _find_noun(cl: _Clause, verb: Word, nouns: tuple[str, ...]) -> Word | None:
     return None
 
 
+def _infinitive_marked(cl: _Clause, w: Word) -> bool:
+    """Whether ``w`` is marked by an infinitive particle ("*to* attack", "*zu* verhandeln")."""
+    return any(m.rel == "mark" and m.upos == "PART" for m in cl.kids(w))
+
+
 def _complements(cl: _Clause, verb: Word) -> list[Word]:
     """Infinitival complements of ``verb`` ("threatened *to assassinate*", "vowed *to
     wage* war"): an ``xcomp``, or an ``advcl`` marked by an infinitive particle."""
-    return [c for c in cl.kids(verb) if c.rel == "xcomp" or c.rel == "advcl" and any(
-        m.rel == "mark" and m.upos == "PART" for m in cl.kids(c))]
+    return [c for c in cl.kids(verb)
+            if c.rel == "xcomp" or c.rel == "advcl" and _infinitive_marked(cl, c)]
 
 
 def _complement_of(cl: _Clause, verb: Word, noun: Word | None) -> Word | None:
@@ -506,8 +511,7 @@ def _source_words(cl: _Clause, verb: Word, rels: tuple[str, ...], passive: bool)
             if subj:
                 return subj
         return _source_words(cl, head, rels, _is_passive(cl, head))
-    if verb.rel == "advcl" and head.upos in _VERBAL and any(
-            m.rel == "mark" and m.upos == "PART" for m in cl.kids(verb)):
+    if verb.rel == "advcl" and head.upos in _VERBAL and _infinitive_marked(cl, verb):
         # An infinitival adverbial clause shares the subject ("X is inching nearer *to
         # accord* with Y", "X sent troops *to attack* Y", "um ... *zu* verhandeln"); of a
         # passive head, the passive subject ("troops were sent *to attack* Y").
@@ -726,7 +730,7 @@ def _mode(cl: _Clause, verb: Word, noun: Word | None) -> str:
         if w.rel == "advcl":
             if any(cl.keys[c.id - 1] in rules.conditional_markers for c in cl.kids(w)):
                 return "hypothetical"
-            if any(c.rel == "mark" and c.upos == "PART" for c in cl.kids(w)):
+            if _infinitive_marked(cl, w):
                 return "future"  # a purpose: "sent troops *to attack* X" (intended, not done)
             break
         if w.rel != "conj":
