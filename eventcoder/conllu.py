@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ConlluError
+
 __all__ = [
     "ConlluError",
     "Document",
@@ -30,10 +32,6 @@ __all__ = [
 DOCUMENT_KEYS = ("date", "language", "lang", "speaker")
 _NEWDOC = re.compile(r"^#\s*newdoc(?:\s+id)?\s*(?:=\s*(.*))?$")
 _KEYVAL = re.compile(r"^#\s*([^=]+?)\s*=\s*(.*)$")
-
-
-class ConlluError(ValueError):
-    """A CoNLL-U input that cannot be read; the message names source and line."""
 
 
 @dataclass(slots=True)

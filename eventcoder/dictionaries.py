@@ -32,11 +32,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 
 from .cameo import load_cameo
+from .errors import DictionaryError, FrozenResourcesError, UnknownLanguageError
 
 __all__ = [
     "ActorEntry",
@@ -88,14 +90,6 @@ _Yaml12Loader.add_implicit_resolver(
 def load_yaml(text: str) -> Any:
     """Parse YAML with YAML 1.2 booleans, so the preposition "on" stays a string."""
     return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
-
-
-class DictionaryError(ValueError):
-    """A dictionary file that cannot be used; the message names file and row."""
-
-
-class UnknownLanguageError(ValueError):
-    """No resources exist for the requested language."""
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -246,14 +240,83 @@ class LanguageResources:
     max_actor_len: int = 1
     actor_first: dict[str, int] = field(default_factory=dict)  # first word -> longest phrase
     agent_last: dict[str, int] = field(default_factory=dict)  # last word -> longest agent phrase
+    #: the temporal lexicon (``temporal.yaml``), ``None`` for a language without one
+    temporal: Any = None
     _suffix_roles: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _suffix_stamp: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
+    _frozen: bool = field(default=False, repr=False, compare=False)
+
+    #: attributes that may change on a frozen object: word caches, not content
+    _CACHES = frozenset({"_suffix_roles", "_suffix_stamp"})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in self._CACHES and getattr(self, "_frozen", False):
+            raise FrozenResourcesError(
+                f"the {self.rules.language!r} resources are shared and read-only; "
+                f"extend a copy (resources.copy()) instead of setting {name!r}")
+        object.__setattr__(self, name, value)
 
     @property
     def language(self) -> str:
         return self.rules.language
 
+    @property
+    def frozen(self) -> bool:
+        """True for the shared objects :func:`load_language` returns (read-only)."""
+        return self._frozen
+
+    def freeze(self) -> LanguageResources:
+        """Make this object read-only (tables become mappings of tuples) and return it.
+
+        Examples
+        --------
+        >>> res = load_language("en")
+        >>> res.frozen
+        True
+        >>> res.add_agent("warlord", "REB")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        eventcoder.errors.FrozenResourcesError: the 'en' resources are shared and read-only; ...
+        """
+        if self._frozen:
+            return self
+        self.actors = MappingProxyType({k: tuple(v) for k, v in self.actors.items()})
+        self.agents = MappingProxyType(dict(self.agents))
+        self.verbs = MappingProxyType({k: tuple(v) for k, v in self.verbs.items()})
+        self.actor_first = MappingProxyType(dict(self.actor_first))
+        self.agent_last = MappingProxyType(dict(self.agent_last))
+        self._frozen = True
+        return self
+
+    def copy(self) -> LanguageResources:
+        """A new, writable object with the same content (extend this, not the shared one).
+
+        Examples
+        --------
+        >>> own = load_language("en")
+        >>> mine = own.copy()
+        >>> mine.add_agent("warlord", "REB")
+        >>> mine.agent_role("warlord"), own.agent_role("warlord")
+        ('REB', None)
+        """
+        return LanguageResources(
+            rules=self.rules,
+            actors={k: list(v) for k, v in self.actors.items()},
+            agents=dict(self.agents),
+            verbs={k: list(v) for k, v in self.verbs.items()},
+            max_actor_len=self.max_actor_len,
+            actor_first=dict(self.actor_first),
+            agent_last=dict(self.agent_last),
+            temporal=self.temporal,
+        )
+
+    def _check_writable(self) -> None:
+        if self._frozen:
+            raise FrozenResourcesError(
+                f"the {self.rules.language!r} resources are shared and read-only; "
+                f"extend a copy (resources.copy()) instead of adding to them")
+
     def add_actor(self, phrase: str, entry: ActorEntry) -> None:
+        self._check_writable()
         key = tuple(normalize(phrase).split())
         if not key:
             return
@@ -265,6 +328,7 @@ class LanguageResources:
 
     def add_agent(self, phrase: str, role: str) -> None:
         """Add a role noun (agent); phrases of several words are indexed by their last word."""
+        self._check_writable()
         key = " ".join(normalize(phrase).split())
         if not key:
             return
@@ -275,6 +339,7 @@ class LanguageResources:
             self.agent_last[words[-1]] = max(self.agent_last.get(words[-1], 0), len(words))
 
     def add_verb(self, pattern: VerbPattern) -> None:
+        self._check_writable()
         head = pattern.lemma.split()[0]
         bucket = self.verbs.setdefault(head, [])
         bucket.append(pattern)
@@ -547,6 +612,10 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
     people = root / "common" / "people.tsv"
     if people.is_file():
         counts["people"] = load_actor_table(people, res)
+    if (folder / "temporal.yaml").is_file():
+        from .temporal import load_temporal
+
+        res.temporal = load_temporal(language)
     logger.debug("loaded %s resources: %s", language, counts)
     return res
 
@@ -579,4 +648,4 @@ def load_language(language: str) -> LanguageResources:
     """
     if not isinstance(language, str) or not language:
         raise UnknownLanguageError(f"language must be a code such as 'de' or 'en', got {language!r}")
-    return _load_language(language.lower())
+    return _load_language(language.lower()).freeze()

@@ -44,7 +44,6 @@ with QuadClass 0 and a NaN Goldstein weight (:func:`eventcoder.cameo.describe_co
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 import time
@@ -852,13 +851,7 @@ def _base_resources(mode: str) -> LanguageResources:
         rules = load_rules(_pkg.files("eventcoder") / "resources" / "en" / "lang.yaml")
         return LanguageResources(rules=rules)
     if mode == "beside":
-        own = load_language("en")
-        res = copy.copy(own)
-        res.actors = {k: list(v) for k, v in own.actors.items()}
-        res.agents = dict(own.agents)
-        res.agent_last = dict(own.agent_last)
-        res.verbs = {k: list(v) for k, v in own.verbs.items()}
-        return res
+        return load_language("en").copy()  # a new object: the shared one stays as it is
     raise ValueError(f"mode must be 'replace' or 'beside', got {mode!r}")
 
 

@@ -47,6 +47,7 @@ import pandas as pd
 from .articles import CodedRecords, Record, RecordOptions, code_records, iter_articles
 from .dates import parse_date
 from .dictionaries import UnknownLanguageError, available_languages
+from .errors import ResumeError
 from .events import EVENT_COLUMNS
 
 __all__ = [
@@ -66,10 +67,6 @@ OUTPUT_FORMATS = (".csv", ".tsv", ".jsonl", ".json", ".parquet")
 _LEDGER_VERSION = 1
 _NEWDOC = re.compile(r"^#\s*newdoc(?:\s+id)?\s*(?:=\s*(.*))?$")
 _BOM = b"\xef\xbb\xbf"
-
-
-class ResumeError(ValueError):
-    """An interrupted run cannot be resumed as asked (inputs or settings changed)."""
 
 
 @dataclass(frozen=True, slots=True)

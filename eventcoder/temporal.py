@@ -54,6 +54,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from eventcoder.conllu import Sentence, Word
 from eventcoder.dates import parse_date
@@ -120,7 +121,7 @@ class EventDate:
 
 @dataclass(frozen=True)
 class TemporalLexicon:
-    """The words of one language's ``temporal.yaml``, as lookup tables."""
+    """The words of one language's ``temporal.yaml``, as read-only lookup tables."""
 
     language: str
     months: dict[str, int]
@@ -217,19 +218,21 @@ def load_temporal(language: str) -> TemporalLexicon:
                             key=lambda p: -len(p[0])))
     return TemporalLexicon(
         language=language,
-        months=months,
-        weekdays=weekdays,
+        months=MappingProxyType(months),
+        weekdays=MappingProxyType(weekdays),
         day_parts=tuple(str(p).lower() for p in data.get("day_parts") or ()),
-        unit_singular=singular,
-        unit_plural=plural,
+        unit_singular=MappingProxyType(singular),
+        unit_plural=MappingProxyType(plural),
         relative=relative,
         relative_prefix_match=bool(data.get("relative_prefix_match", False)),
-        deictic_days={str(k).lower(): int(v) for k, v in (data.get("deictic_days") or {}).items()},
+        deictic_days=MappingProxyType({str(k).lower(): int(v)
+                                       for k, v in (data.get("deictic_days") or {}).items()}),
         deictic_upos=frozenset(data.get("deictic_upos") or ()),
         ago_cases=_words(data.get("ago_cases")),
         ago_words=_words(data.get("ago_words")),
         ahead_cases=_words(data.get("ahead_cases")),
-        numbers={str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()},
+        numbers=MappingProxyType({str(k).lower(): int(v)
+                                  for k, v in (data.get("numbers") or {}).items()}),
         skip_cases=_words(data.get("skip_cases")),
         skip_words=_words(data.get("skip_words")),
         year_cases=_words(data.get("year_cases")),
@@ -240,7 +243,8 @@ def load_temporal(language: str) -> TemporalLexicon:
         indefinite_articles=_words(data.get("indefinite_articles")),
         narrative_determiners=_words(data.get("narrative_determiners")),
         after_cases=_words(data.get("after_cases")),
-        seasons={str(k).lower(): int(v) for k, v in (data.get("seasons") or {}).items()},
+        seasons=MappingProxyType({str(k).lower(): int(v)
+                                  for k, v in (data.get("seasons") or {}).items()}),
         numeric_date_order=str(data.get("numeric_date_order", "dmy")),
     )
 

@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from .cameo import load_cameo
+from .errors import GoldError
 
 __all__ = [
     "GoldError",
@@ -47,10 +48,6 @@ __all__ = [
 EVENT_LEVELS = ("code", "root", "quad")
 ACTOR_LEVELS = ("full", "country", "ignored")
 NONE = "none"
-
-
-class GoldError(ValueError):
-    """A gold-standard file that cannot be read; the message names file and record."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,3 +122,28 @@ def test_compound_agent_heads():
     de = load_language("de")
     assert de.agent_role("Verteidigungsminister") == "GOV"
     assert load_language("en").agent_role("Verteidigungsminister") is None
+
+
+def test_shipped_resources_are_read_only():
+    from eventcoder.errors import FrozenResourcesError
+
+    res = load_language("en")
+    assert res.frozen
+    with pytest.raises(FrozenResourcesError, match="read-only"):
+        res.add_agent("warlord", "REB")
+    with pytest.raises(FrozenResourcesError):
+        res.agents = {}
+    with pytest.raises(TypeError):
+        res.verbs["x"] = ()
+    with pytest.raises(TypeError):
+        res.temporal.months["x"] = 1
+
+
+def test_a_copy_extends_without_touching_the_shared_resources():
+    own = load_language("en")
+    mine = own.copy()
+    mine.add_agent("warlord", "REB")
+    mine.add_actor("arnor", own.actors[("russia",)][0])
+    assert mine.agent_role("warlord") == "REB" and own.agent_role("warlord") is None
+    assert ("arnor",) not in own.actors and "arnor" not in own.actor_first
+    assert mine.temporal is own.temporal

@@ -452,3 +452,13 @@ def test_raising_in_a_reduced_relative(dicts):
     assert [(e.source, e.target, e.event_code) for e in events] == [("GONGOV", "MOR", "111")]
     plain = read_conllu(conllu.replace("linked\tlink", "seen\tsee"))[0]
     assert dicts.negate(code_document(plain, dicts.resources)) == []
+
+
+def test_beside_leaves_the_shared_english_resources_alone():
+    own = load_language("en")
+    before = (len(own.actors), len(own.agents), len(own.verbs), dict(own.actor_first),
+              dict(own.agent_last), own.max_actor_len)
+    load_petrarch(PDIR, mode="beside")
+    after = (len(own.actors), len(own.agents), len(own.verbs), dict(own.actor_first),
+             dict(own.agent_last), own.max_actor_len)
+    assert after == before
