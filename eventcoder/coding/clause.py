@@ -12,7 +12,6 @@ from ..conllu import Sentence, Word
 from ..dictionaries import ActorEntry, LanguageResources, normalize
 
 _VERBAL = {"VERB", "AUX"}
-_ARG_RELS = {"nsubj", "obj", "iobj", "obl", "nsubj:pass", "csubj"}
 
 
 @functools.lru_cache(maxsize=200_000)
