@@ -30,8 +30,8 @@ def _span(ids: Iterable[int]) -> str:
     return str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}"
 
 
-def _pairs(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
-           prt_obl: Word | None) -> tuple[list[tuple[Actor, Actor | None, str]], list[Word]] | None:
+def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
+                   prt_obl: Word | None) -> tuple[list[tuple[Actor, Actor | None, str]], list[Word]] | None:
     """(source, target, code) triples of one matched verb, and the source words."""
     rules = cl.res.rules
     passive = _is_passive(cl, verb)
@@ -195,7 +195,7 @@ def code_sentence(
         if found is None:
             continue
         pattern, noun, prt_obl = found
-        coded = _pairs(cl, verb, pattern, noun, prt_obl)
+        coded = _event_triples(cl, verb, pattern, noun, prt_obl)
         if coded is None:
             continue
         triples, src_words = coded
