@@ -526,7 +526,7 @@ def _time_limit(seconds: float):
 
 
 #: found by this property: a relative pronoun whose head chain is a cycle without an "acl"
-#: (3 -> 4 -> 3) sends coding._resolve_one's walk up the heads round the cycle for ever
+#: (3 -> 4 -> 3) sends coding.reference._resolve_one's walk up the heads round the cycle for ever
 CYCLE = ("1\tRussland\tRussland\tPROPN\t_\t_\t3\tnsubj\t_\t_\n"
          "2\tdie\tder\tPRON\t_\tPronType=Rel\t3\tnsubj\t_\t_\n"
          "3\tverurteilte\tverurteilen\tVERB\t_\t_\t4\tconj\t_\t_\n"
