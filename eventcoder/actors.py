@@ -18,10 +18,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .cameo import ORG_PREFIXES, actor_country, split_actor
 from .conllu import Sentence, Word
 from .dictionaries import ActorEntry, LanguageResources, normalize
 
-__all__ = ["Actor", "ActorMatch", "SentenceActors", "compose_code", "split_code"]
+__all__ = ["Actor", "ActorMatch", "SentenceActors", "compose_code"]
 
 # Relations that stay inside a noun phrase, with the "distance" they add.
 _CLOSE = {"flat": 1, "compound": 1, "appos": 1, "amod": 1, "nmod:poss": 2, "det": 1,
@@ -51,19 +52,6 @@ class ActorMatch:
     part: int = -1  # >= 0: the match is only one hyphen-separated part of word ``start``
 
 
-def split_code(code: str) -> tuple[str, str]:
-    """Split an actor code into its country/organisation part and its role.
-
-    Examples
-    --------
-    >>> split_code("USAGOV"), split_code("IGOUNO"), split_code("---MIL"), split_code("PRK")
-    (('USA', 'GOV'), ('IGOUNO', ''), ('---', 'MIL'), ('PRK', ''))
-    """
-    if code.startswith(("IGO", "NGO", "IMG", "MNC")):
-        return code, ""
-    return code[:3], code[3:6]
-
-
 def compose_code(owner: str, role: str) -> str:
     """Combine an owner code (country, organisation, or a full actor) with a role.
 
@@ -84,10 +72,11 @@ def compose_code(owner: str, role: str) -> str:
         suffix = role[1:]  # appended unless a segment of the code is that role already
         segments = {owner[i:i + len(suffix)] for i in range(0, len(owner), 3)}
         return owner if suffix in segments else owner + suffix
-    base, own_role = split_code(owner)
+    # an organisation's code is kept whole ("IGONATMIL" + GOV stays IGONATMIL)
+    base, own_role = (owner, "") if owner.startswith(ORG_PREFIXES) else split_actor(owner)
     if role in _ROLE_LESS:
         return owner if own_role or base.startswith(("IGO", "NGO")) else base + "GOV"
-    if base.startswith(("IGO", "NGO", "IMG", "MNC")):
+    if base.startswith(ORG_PREFIXES):
         return base if role == "GOV" else base + role
     return base + role
 
@@ -106,7 +95,7 @@ def choose_entry(entries: tuple[ActorEntry, ...], date: dt.date | None) -> Actor
         return undated[0]
     if date is not None and entries:
         # Every row is dated and none covers the date: a former office holder.
-        return ActorEntry(split_code(entries[0].code)[0] + "ELI", entries[0].kind)
+        return ActorEntry(actor_country(entries[0].code) + "ELI", entries[0].kind)
     return entries[-1] if entries else None
 
 

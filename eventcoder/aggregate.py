@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .cameo import actor_country, actor_role
+
 __all__ = [
-    "actor_country",
-    "actor_role",
     "add_dyads",
     "dyad_matrix",
     "dyad_summary",
@@ -41,39 +41,11 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 MEASURES = ("goldstein", "conflict_share", "net_cooperation")
 _FREQ_ALIASES = {"ME": "M", "MS": "M", "QE": "Q", "QS": "Q", "YE": "Y", "YS": "Y", "A": "Y"}
 
 DyadSpec = str | tuple[str, str]
-
-
-def actor_country(code: str) -> str:
-    """The country (or organisation) part of a CAMEO actor code.
-
-    Examples
-    --------
-    >>> [actor_country(c) for c in ("USAGOV", "---GOV", "IGOUNO", "IGONATMIL", "PRK", "")]
-    ['USA', '---', 'IGOUNO', 'IGONAT', 'PRK', '']
-    """
-    code = str(code or "")
-    if code.startswith(_ORG_PREFIXES):
-        return code[:6]
-    return code[:3]
-
-
-def actor_role(code: str) -> str:
-    """The primary role part of a CAMEO actor code ("" if it has none).
-
-    Examples
-    --------
-    >>> [actor_role(c) for c in ("USAGOV", "---MIL", "IGONATMIL", "PRK")]
-    ['GOV', 'MIL', 'MIL', '']
-    """
-    code = str(code or "")
-    start = 6 if code.startswith(_ORG_PREFIXES) else 3
-    return code[start:start + 3]
 
 
 def _dyad_label(source: str, target: str, directed: bool) -> str:

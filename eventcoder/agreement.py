@@ -15,7 +15,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from .validation import root_of
+from .cameo import root_of
 
 __all__ = ["agreement_summary", "coding_table", "cohen_kappa", "fleiss_kappa"]
 

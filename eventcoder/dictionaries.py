@@ -30,7 +30,6 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -38,7 +37,9 @@ from typing import Any
 import yaml
 
 from .cameo import load_cameo
+from .countries import cldr_countries
 from .errors import DictionaryError, FrozenResourcesError, UnknownLanguageError
+from .resources_path import resource_dir
 
 __all__ = [
     "ActorEntry",
@@ -367,7 +368,7 @@ class LanguageResources:
 
 def available_languages() -> list[str]:
     """Languages with a resource folder (``lang.yaml``) in the package."""
-    root = resources.files("eventcoder") / "resources"
+    root = resource_dir()
     return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "lang.yaml").is_file())
 
 
@@ -566,33 +567,15 @@ def _rule_value(value: Any, kind: str, where: str) -> Any:
 
 def _add_cldr_countries(res: LanguageResources) -> int:
     """Add every country name that babel's CLDR data knows in this language."""
-    try:
-        import babel
-        import pycountry
-    except ImportError:  # pragma: no cover - both are install requirements
-        logger.warning("babel/pycountry missing: country names come from actors.tsv only")
-        return 0
-    overrides = {}
-    for _, row in _rows(resources.files("eventcoder") / "resources" / "common" / "country_codes.tsv",
-                        ["iso3", "cameo"]):
-        overrides[row["iso3"]] = row["cameo"]
-    locale = babel.Locale.parse(res.language)
     count = 0
-    for alpha2, name in locale.territories.items():
-        if not alpha2.isalpha():
-            continue
-        country = pycountry.countries.get(alpha_2=alpha2)
-        if country is None:
-            continue
-        code = overrides.get(country.alpha_3, country.alpha_3)
-        entry = ActorEntry(code, "country", source="babel CLDR")
-        res.add_actor(name, entry)
+    for name, code in cldr_countries(res.language):
+        res.add_actor(name, ActorEntry(code, "country", source="babel CLDR"))
         count += 1
     return count
 
 
 def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> LanguageResources:
-    root = resources.files("eventcoder") / "resources"
+    root = resource_dir()
     folder = root / language
     if not (folder / "lang.yaml").is_file():
         raise UnknownLanguageError(

@@ -23,6 +23,7 @@ from os import PathLike
 import pandas as pd
 
 from .cameo import load_cameo
+from .countries import cameo_country, cldr_countries
 from .events import EVENT_COLUMNS
 
 __all__ = ["PROVENANCE_COLUMNS", "country_code", "icews_actor_code", "load_gdelt", "load_icews",
@@ -93,33 +94,22 @@ def _country_names() -> dict[str, str]:
     except ImportError:  # pragma: no cover - pycountry is installed with babel
         logger.warning("pycountry missing: country names are not mapped to codes")
         return names
-    from importlib import resources
-    table = resources.files("eventcoder") / "resources" / "common" / "country_codes.tsv"
-    lines = [line for line in table.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    overrides = {row["iso3"]: row["cameo"] for row in csv.DictReader(lines, delimiter="\t")}
     for country in pycountry.countries:
-        code = overrides.get(country.alpha_3, country.alpha_3)
+        code = cameo_country(country.alpha_3)
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
                 names.setdefault(_key(value), code)
-    try:
-        import babel
-        for locale in ("en", "de"):
-            for alpha2, name in babel.Locale.parse(locale).territories.items():
-                country = pycountry.countries.get(alpha_2=alpha2) if alpha2.isalpha() else None
-                if country is not None:
-                    names[_key(name)] = overrides.get(country.alpha_3, country.alpha_3)
-    except ImportError:  # pragma: no cover
-        logger.info("babel missing: country names from pycountry only")
+    for locale in ("en", "de"):
+        for name, code in cldr_countries(locale):
+            names[_key(name)] = code
     aliases = {"occupied palestinian territory": "PSE", "palestinian territory, occupied": "PSE",
                "palestine": "PSE", "turkey": "TUR",
                "holy see": "VAT", "czech republic": "CZE", "swaziland": "SWZ",
                "macedonia": "MKD", "burma": "MMR", "ivory coast": "CIV", "laos": "LAO",
                "democratic republic of congo": "COD", "republic of congo": "COG",
                "united nations": "IGOUNO", "european union": "IGOEEC"}
-    names.update({_key(k): overrides.get(v, v) for k, v in aliases.items()})
+    names.update({_key(k): cameo_country(v) for k, v in aliases.items()})
     return names
 
 

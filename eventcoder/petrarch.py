@@ -50,7 +50,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources as _pkg
 from pathlib import Path
 
 import pandas as pd
@@ -67,6 +66,7 @@ from .dictionaries import (
 )
 from .events import Event
 from .plover import plover_event
+from .resources_path import resource_dir
 
 __all__ = [
     "ImportReport",
@@ -848,7 +848,7 @@ def find_dictionary_files(folder: str | Path) -> dict[str, list[Path]]:
 
 def _base_resources(mode: str) -> LanguageResources:
     if mode == "replace":
-        rules = load_rules(_pkg.files("eventcoder") / "resources" / "en" / "lang.yaml")
+        rules = load_rules(resource_dir("en", "lang.yaml"))
         return LanguageResources(rules=rules)
     if mode == "beside":
         return load_language("en").copy()  # a new object: the shared one stays as it is

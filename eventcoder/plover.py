@@ -16,9 +16,10 @@ import functools
 import json
 import logging
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
+
+from .resources_path import resource_dir
 
 __all__ = ["PLOVER_EVENTS", "PloverType", "load_plover", "plover_event", "plover_json",
            "plover_type", "to_plover_records"]
@@ -60,7 +61,7 @@ def load_plover() -> dict[str, PloverType]:
     >>> load_plover()["190"].event
     'ASSAULT'
     """
-    path = resources.files("eventcoder") / "resources" / "cameo" / "plover.tsv"
+    path = resource_dir("cameo", "plover.tsv")
     table = {}
     lines = path.read_text(encoding="utf-8").splitlines()
     for row in csv.DictReader(lines, delimiter="\t"):

@@ -31,7 +31,7 @@ from typing import Any
 
 import pandas as pd
 
-from .cameo import load_cameo
+from .cameo import actor_country, load_cameo, quad_of, root_of
 from .errors import GoldError
 
 __all__ = [
@@ -75,37 +75,6 @@ class GoldSentence:
 
 
 # --------------------------------------------------------------------------- codes
-def root_of(code: str) -> str:
-    """The two-digit CAMEO root of an event code ("0231" -> "02"); "" for none."""
-    code = str(code or "").strip()
-    if not code:
-        return ""
-    cameo = load_cameo()
-    if code in cameo:
-        return cameo[code].root_code
-    return code[:2]
-
-
-def quad_of(code: str) -> str:
-    """QuadClass (as text "1".."4") of an event code, "" when it is not CAMEO."""
-    code = str(code or "").strip()
-    cameo = load_cameo()
-    for key in (code, code[:3], code[:2]):
-        if key in cameo:
-            return str(cameo[key].quad_class)
-    return ""
-
-
-def country_of(actor: str) -> str:
-    """The country/organisation part of an actor code ("USAGOV" -> "USA")."""
-    from .actors import split_code
-
-    actor = str(actor or "").strip()
-    if not actor:
-        return ""
-    return split_code(actor)[0]
-
-
 # --------------------------------------------------------------------------- gold reader
 def _clean(value: Any) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -331,11 +300,11 @@ def _key(source: str, target: str, code: str, event: str, actors: str, with_targ
     elif event == "root":
         what = root_of(code)
     else:
-        what = quad_of(code)
+        what = str(quad_of(code) or "")
     if actors == "ignored":
         return (what,)
     if actors == "country":
-        source, target = country_of(source), country_of(target)
+        source, target = actor_country(source), actor_country(target)
     return (source, target, what) if with_target else (source, what)
 
 

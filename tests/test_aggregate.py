@@ -6,14 +6,13 @@ import pandas as pd
 import pytest
 
 from eventcoder.aggregate import (
-    actor_country,
-    actor_role,
     add_dyads,
     dyad_matrix,
     dyad_summary,
     escalation_series,
     filter_events,
 )
+from eventcoder.cameo import actor_country, actor_role
 from eventcoder.events import EVENT_COLUMNS, Event, events_to_frame
 
 # CAMEO code -> (root, quad class, Goldstein)
