@@ -14,9 +14,18 @@ Sources (held-out for the shipped models where a treebank is used):
   documents of English GUM dev/test, English EWT test sentences 1-500. (Wikinews is left
   out: it stays the unseen check.)
 
+Round 2 (``--round 2``) adds, without repeating a round-1 sentence: every remaining
+actor-filter sentence of the held-out treebank parts (de), all remaining English "In the
+news" blurbs and more address sentences (en), and in both languages the PUD news
+sentences 1-850 that mention an actor in German, with the same sentence ids in English
+(PUD is parallel). The shipped parsers were trained on PUD 1-850 (German) and all of
+PUD (English): these records carry ``"parser_seen": true`` and their raw-text scores are
+reported apart.
+
 Usage::
 
     python scripts/select_dev_gold.py --language de --out /tmp/candidates_de.jsonl
+    python scripts/select_dev_gold.py --language de --round 2 --out /tmp/candidates_de_r2.jsonl
 """
 
 from __future__ import annotations
@@ -39,6 +48,11 @@ SEED = 20261204
 PLAN = {
     "de": [("seed", None, None), ("itn", None, None), ("pud", 45, 12), ("gsd", 45, 15)],
     "en": [("addresses", 60, 15), ("itn", 45, 10), ("gum-news", 20, 5), ("ewt", 20, 10)],
+}
+# round 2: ("source", n actor-filter or None for all remaining, n random)
+PLAN_2 = {
+    "de": [("pud", None, 0), ("gsd", None, 0), ("pud-seen", None, 0)],
+    "en": [("itn", "all", 0), ("addresses", 45, 10), ("pud-seen", None, 0)],
 }
 
 _ABBREV = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Prof|Gen|Lt|Col|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|"
@@ -149,6 +163,13 @@ def _source(language: str, name: str) -> list[dict]:
         return list(_corpus_sentences(corpora / "ukraine_official_addresses_en_2022.jsonl", language))
     if name == "pud":
         return list(_ud_sentences(ud / "UD_German-PUD" / "de_pud-ud-test.conllu", 850, None))
+    if name == "pud-seen":  # German and English PUD 1-850, news only, chosen by the German filter
+        german = _ud_sentences(ud / "UD_German-PUD" / "de_pud-ud-test.conllu", 0, 850)
+        match = _matcher("de")
+        ids = {s["sent_id"] for s in german if s["sent_id"].startswith("n") and match.search(s["text"])}
+        folder, file = (("UD_German-PUD", "de_pud-ud-test.conllu") if language == "de" else
+                        ("UD_English-PUD", "en_pud-ud-test.conllu"))
+        return [s for s in _ud_sentences(ud / folder / file, 0, 850) if s["sent_id"] in ids]
     if name == "gsd":
         return list(_ud_sentences(ud / "UD_German-GSD" / "de_gsd-ud-test.conllu", 0, 400))
     if name == "ewt":
@@ -177,6 +198,34 @@ def _record(language: str, item: dict, selection: str) -> dict:
     if item["corpus"].startswith("ukraine_official_addresses"):
         rec["speaker"] = "UKRGOV"
     return rec
+
+
+def select_round_2(language: str) -> list[dict]:
+    """Round 2 candidates for ``language``: none of them is a round-1 candidate."""
+    rng = random.Random(SEED + 2)
+    match = _matcher(language)
+    taken = {r["id"] for r in select(language)}
+    out: list[dict] = []
+    for name, n_actor, n_random in PLAN_2[language]:
+        items = [it for it in _source(language, name) if _record(language, it, "")["id"] not in taken]
+        if name == "pud-seen":
+            chosen = items
+        elif n_actor == "all":
+            chosen = items
+        elif n_actor is None:
+            chosen = [it for it in items if match.search(it["text"])]
+        else:
+            with_actor = [it for it in items if match.search(it["text"])]
+            chosen = rng.sample(with_actor, min(n_actor, len(with_actor)))
+        rest = [it for it in items if it not in chosen]
+        chosen_random = rng.sample(rest, min(n_random, len(rest)))
+        for it in chosen:
+            rec = _record(language, it, "all" if n_actor == "all" else "actor-filter")
+            if name == "pud-seen":
+                rec["parser_seen"] = True
+            out.append(rec)
+        out.extend(_record(language, it, "random") for it in chosen_random)
+    return out
 
 
 def select(language: str) -> list[dict]:
@@ -208,9 +257,10 @@ def select(language: str) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", required=True, choices=sorted(PLAN))
+    parser.add_argument("--round", type=int, choices=[1, 2], default=1)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    records = select(args.language)
+    records = select(args.language) if args.round == 1 else select_round_2(args.language)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
