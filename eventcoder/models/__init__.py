@@ -1,8 +1,9 @@
-"""Compact stanza models shipped with eventcoder, and the recipe that trains them.
+"""Compact stanza models shipped with eventcoder (the recipe that trains them: ``training/``).
 
 The model files under ``eventcoder/models/<lang>/`` were trained with
-``python -m eventcoder.models.train <lang>`` from CC BY-SA Universal Dependencies
-treebanks only (see ``MODELS.md``); they are licensed CC BY-SA (ShareAlike).
+``python training/train.py <lang>`` (in the source repository, not installed) from
+CC BY-SA Universal Dependencies treebanks only (see ``MODELS.md``); they are licensed
+CC BY-SA (ShareAlike).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 Usage::
 
-    python -m eventcoder.models.evaluate de [--work work-models] [--model-dir DIR]
+    python training/evaluate.py de [--work work-models] [--model-dir DIR]
 
-Needs the split written by ``python -m eventcoder.models.train`` (in the work
+Needs the split written by ``python training/train.py`` (in the work
 folder). Three measurements, all with the CoNLL 2018 scorer
 (``stanza.models.common.utils.ud_scores``):
 
@@ -24,8 +24,10 @@ import logging
 import time
 from pathlib import Path
 
-from . import compact_model_dir
-from .train import REPO, SHORT, TREEBANK
+# train.py (next to this file) puts the repository root on sys.path
+from train import REPO, SHORT, TREEBANK
+
+from eventcoder.models import compact_model_dir
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +46,8 @@ def evaluate_language(lang: str, work: Path, model_dir: Path | None = None) -> d
     import stanza
     from stanza.utils.conll import CoNLL
 
-    from .. import parsing
-    from ..conllu import write_conllu
+    from eventcoder import parsing
+    from eventcoder.conllu import write_conllu
 
     work = work.resolve()
     gold = work / "ud" / TREEBANK[lang] / f"{SHORT[lang]}-ud-test.conllu"

@@ -1,10 +1,10 @@
 """Train the compact stanza models shipped with eventcoder, fully offline.
 
-Usage::
+Usage (from the repository root; see ``training/README.md``)::
 
-    python -m eventcoder.models.train de      # German
-    python -m eventcoder.models.train en      # English
-    python -m eventcoder.models.train de --shared /path/to/shared --work work-models
+    python training/train.py de      # German
+    python training/train.py en      # English
+    python training/train.py de --shared /path/to/shared --work work-models
 
 The recipe uses only CC BY-SA treebanks from ``<shared>/ud`` and stanza's own
 data-preparation and training entry points (``stanza.utils.datasets.prepare_*``,
@@ -40,11 +40,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import PROCESSORS, compact_model_dir
+REPO = Path(__file__).resolve().parents[1]
+# the eventcoder of this checkout, whatever is installed: install() writes into its models/
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from eventcoder.models import PROCESSORS, compact_model_dir  # noqa: E402
 
 logger = logging.getLogger(__name__)
-
-REPO = Path(__file__).resolve().parents[2]
 
 #: name of the combined treebank per language (stanza short name ``de_ecnews``)
 TREEBANK = {"de": "UD_German-Ecnews", "en": "UD_English-Ecnews"}
