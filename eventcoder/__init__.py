@@ -2,12 +2,15 @@
 
 The public API::
 
-    read_conllu(text_or_path) -> list[Document]
-    code_conllu(text_or_path, *, language, date=None) -> DataFrame
-    code_text(text, *, language, date=None, doc_id=None) -> DataFrame
-    code_articles(articles, *, language=None, ...) -> DataFrame
+    code_text(text, *, language, date=None, ...) -> DataFrame        (one text: raises on bad input)
+    code_conllu(text_or_path, *, language, date=None, ...) -> DataFrame
+    code_parsed(documents, *, language, date=None, ...) -> DataFrame
+    code_articles(articles, *, language=None, date=None, ...) -> DataFrame   (quarantines and counts)
     code_stream(inputs, *, output, ...) -> RunSummary   (large corpora: chunks, resume, workers)
+    read_conllu(text_or_path) -> list[Document]
     events_to_frame(events) -> DataFrame
+
+Every entry point shares its keyword arguments and their meaning (see :mod:`eventcoder.api`).
 """
 
 from __future__ import annotations
@@ -16,23 +19,39 @@ import logging
 
 from .aggregate import add_dyads, dyad_matrix, dyad_summary, escalation_series, filter_events
 from .agreement import cohen_kappa, fleiss_kappa
-from .api import code_conllu, code_parsed
-from .articles import code_articles, code_text
+from .api import code_articles, code_conllu, code_parsed, code_text
+from .batch.records import QUARANTINE_REASONS, RecordOptions, RunSummary, quarantine_frame
 from .cameo import CameoCode, load_cameo
-from .conllu import ConlluError, Document, Sentence, Word, read_conllu, write_conllu
+from .conllu import Document, Sentence, Word, read_conllu, write_conllu
 from .dedupe import deduplicate
-from .dictionaries import DictionaryError, UnknownLanguageError, load_language
+from .dictionaries import load_language
 from .display import show_events
+from .errors import (
+    ConlluError,
+    DictionaryError,
+    EventcoderError,
+    InputError,
+    ModelsNotFoundError,
+    ResumeError,
+    UnknownLanguageError,
+)
 from .events import EVENT_COLUMNS, Event, events_to_frame
 from .loaders import load_gdelt, load_icews, load_phoenix
-from .stream import RunSummary, code_stream
+from .stream import code_stream
 from .validation import read_gold, validate
 
 __version__ = "0.1.0"
 
 __all__ = [
     "EVENT_COLUMNS",
+    "QUARANTINE_REASONS",
     "CameoCode",
+    "EventcoderError",
+    "InputError",
+    "ModelsNotFoundError",
+    "RecordOptions",
+    "ResumeError",
+    "quarantine_frame",
     "ConlluError",
     "DictionaryError",
     "Document",

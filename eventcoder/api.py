@@ -1,29 +1,103 @@
-"""The high-level entry points: CoNLL-U (and, with stanza, raw text) -> events frame."""
+"""The entry points: text, CoNLL-U, articles -> events frame, all through one batch engine.
+
+Every function here turns its input into records, codes them with
+:func:`eventcoder.batch.engine.code_records`, and takes the same keyword arguments with
+the same meaning:
+
+- ``language``: language of records without their own (checked: an unknown one raises
+  :class:`~eventcoder.errors.UnknownLanguageError` naming the supported languages);
+- ``date``: publication date **value** (``YYYY-MM-DD``) of records without their own;
+- ``speaker``: who speaks in records without their own ``speaker`` field;
+- ``text_field``, ``date_field``, ``id_field``, ``speaker_field``: the names of the
+  fields (columns) of article records;
+- ``model_dir``, ``cache_dir``, ``use_cache``: parsing (see :mod:`eventcoder.parsing`);
+- ``dictionaries``: user dictionary folders layered over the shipped ones.
+
+Convenience calls on one text or one CoNLL-U input (:func:`code_text`,
+:func:`code_conllu`, :func:`code_parsed`) raise :class:`~eventcoder.errors.InputError`
+for a record they cannot code; corpus calls (:func:`code_articles`,
+:func:`eventcoder.stream.code_stream`, :mod:`eventcoder.dask`) quarantine it and count it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
-from .coding import code_documents
+from .batch.engine import check_language, code_records
+from .batch.readers import iter_records
+from .batch.records import CodedRecords, Record, RecordOptions, RunSummary
 from .conllu import Document, read_conllu
-from .dictionaries import load_language
-from .events import events_to_frame
+from .dates import parse_date
+from .errors import InputError
+from .events import EVENT_COLUMNS, events_to_frame
 
-__all__ = ["code_conllu", "code_parsed"]
+__all__ = ["code_articles", "code_conllu", "code_parsed", "code_text"]
+
+logger = logging.getLogger(__name__)
 
 
-def code_parsed(documents: list[Document], *, language: str,
-                date: str | dt.date | None = None) -> pd.DataFrame:
-    """Code already-parsed documents into an events frame (see :func:`events_to_frame`)."""
-    res = load_language(language)
-    return events_to_frame(code_documents(documents, res, date=date))
+def _options(language: Any, date: Any, speaker: str | None, *, text_field: str = "text",
+             date_field: str = "date", id_field: str = "id", speaker_field: str = "speaker",
+             model_dir: Any = None, cache_dir: Any = None, use_cache: bool = True,
+             dictionaries: Sequence[str | os.PathLike] = (), required: bool = False) -> RecordOptions:
+    """Check the arguments every entry point shares; raise naming the bad one."""
+    language = check_language(language, required=required)
+    try:
+        day = parse_date(date, where="date")
+    except ValueError as exc:
+        raise InputError(str(exc), "bad_date") from None
+    return RecordOptions(language=language, date=day, speaker=speaker, text_field=text_field,
+                         date_field=date_field, id_field=id_field, speaker_field=speaker_field,
+                         model_dir=None if model_dir is None else os.fspath(model_dir),
+                         cache_dir=None if cache_dir is None else os.fspath(cache_dir),
+                         use_cache=use_cache,
+                         dictionaries=tuple(os.fspath(d) for d in dictionaries))
+
+
+def _strict(coded: CodedRecords) -> pd.DataFrame:
+    """The events of a convenience call; raise for the first record that was quarantined."""
+    if coded.quarantine:
+        item = coded.quarantine[0]
+        raise InputError(f"{item['record']}: {item['reason']}", item["reason_code"])
+    frame = coded.events
+    frame.attrs["summary"] = coded.summary().to_dict()
+    return frame
+
+
+def code_parsed(documents: Iterable[Document], *, language: str, date: str | dt.date | None = None,
+                speaker: str | None = None, dictionaries: Sequence[str | os.PathLike] = (),
+                ) -> pd.DataFrame:
+    """Code already-parsed documents into an events frame (see :func:`events_to_frame`).
+
+    Raises
+    ------
+    eventcoder.errors.InputError
+        For a document that cannot be coded (a bad ``# date``, no words), naming it.
+
+    Examples
+    --------
+    >>> from eventcoder import read_conllu
+    >>> docs = read_conllu("1\\tRussland\\tRussland\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\t_\\n"
+    ...                    "2\\twarnte\\twarnen\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
+    ...                    "3\\tJapan\\tJapan\\tPROPN\\t_\\t_\\t2\\tobj\\t_\\t_\\n")
+    >>> code_parsed(docs, language="de")[["source", "target", "event_code"]].values.tolist()
+    [['RUS', 'JPN', '130']]
+    """
+    options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
+    records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
+                      ordinal=i + 1) for i, doc in enumerate(documents)]
+    return _strict(code_records(records, options))
 
 
 def code_conllu(text_or_path: str | os.PathLike, *, language: str,
-                date: str | dt.date | None = None) -> pd.DataFrame:
+                date: str | dt.date | None = None, speaker: str | None = None,
+                dictionaries: Sequence[str | os.PathLike] = ()) -> pd.DataFrame:
     """Code a CoNLL-U file or string into CAMEO events.
 
     Parameters
@@ -32,9 +106,14 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
         CoNLL-U text or the path of a ``.conllu`` file; ``# newdoc id`` starts
         a document, and a ``# date = YYYY-MM-DD`` comment after it sets its date.
     language : str
-        "de" or "en" (any language with resources in ``eventcoder/resources``).
+        "de" or "en" (any language with resources in ``eventcoder/resources``);
+        a document's ``# language`` comment wins.
     date : str or datetime.date, optional
         Publication date (``YYYY-MM-DD``) for documents without their own.
+    speaker : str, optional
+        Speaker of documents without a ``# speaker`` comment.
+    dictionaries : sequence of paths, optional
+        User dictionary folders layered over the shipped ones.
 
     Returns
     -------
@@ -45,8 +124,10 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     ------
     eventcoder.ConlluError
         Malformed CoNLL-U, naming the line.
-    eventcoder.UnknownLanguageError
-        No dictionaries for ``language``.
+    eventcoder.errors.UnknownLanguageError
+        No dictionaries for ``language`` (the message names the supported ones).
+    eventcoder.errors.InputError
+        A bad ``date`` argument, or a document whose ``# date`` is not a date.
 
     Examples
     --------
@@ -57,6 +138,182 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     >>> code_conllu(conllu, language="de")[["source", "target", "event_code"]].values.tolist()
     [['RUS', 'JPN', '111']]
     """
-    res = load_language(language)  # fail early on an unknown language
+    options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
     docs = read_conllu(text_or_path)
-    return events_to_frame(code_documents(docs, res, date=date))
+    records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
+                      ordinal=i + 1) for i, doc in enumerate(docs)]
+    return _strict(code_records(records, options))
+
+
+def code_text(text: str, *, language: str, date: str | dt.date | None = None,
+              doc_id: str | None = None, speaker: str | None = None,
+              model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
+              use_cache: bool = True, dictionaries: Sequence[str | os.PathLike] = (),
+              ) -> pd.DataFrame:
+    """Parse one text with stanza and code it into events.
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+    language : str
+        "de" or "en".
+    date : str or datetime.date, optional
+        Publication date ``YYYY-MM-DD`` (selects office holders; anchors "am Mittwoch").
+    doc_id : str, optional
+        Document id for the records (default ``"doc1"``).
+    speaker : str, optional
+        Who speaks, for a speech or statement (an actor code or a dictionary name).
+    model_dir, cache_dir, use_cache
+        Parsing options (see :func:`eventcoder.parsing.parse_texts`).
+    dictionaries : sequence of paths, optional
+        User dictionary folders layered over the shipped ones.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns of :func:`eventcoder.events_to_frame`.
+
+    Raises
+    ------
+    eventcoder.errors.UnknownLanguageError
+        For a language without dictionaries (the message names the supported ones).
+    eventcoder.errors.InputError
+        For an empty text or a ``date`` that is not a date; ``reason_code`` says which.
+
+    Examples
+    --------
+    >>> code_text("Russland warnte die Ukraine.", language="fr")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    eventcoder.errors.UnknownLanguageError: unsupported language 'fr'; ... for de, en ...
+    >>> code_text("Russland warnte die Ukraine.", language="de", date="3 March 2022")
+    Traceback (most recent call last):
+    eventcoder.errors.InputError: date: '3 March 2022' is not a date (expected YYYY-MM-DD)
+    """
+    options = _options(language, date, speaker, model_dir=model_dir, cache_dir=cache_dir,
+                       use_cache=use_cache, dictionaries=dictionaries, required=True)
+    name = doc_id or "doc1"
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"document {name!r}: empty text", "no_text")
+    record = Record(0, f"document {name!r}", row={"id": name, "text": text}, ordinal=1)
+    return _strict(code_records([record], options))
+
+
+def code_articles(
+    articles: Any,
+    *,
+    language: str | None = None,
+    date: str | dt.date | None = None,
+    speaker: str | None = None,
+    text_field: str = "text",
+    date_field: str = "date",
+    id_field: str = "id",
+    speaker_field: str = "speaker",
+    model_dir: str | os.PathLike | None = None,
+    cache_dir: str | os.PathLike | None = None,
+    use_cache: bool = True,
+    dictionaries: Sequence[str | os.PathLike] = (),
+    progress: bool = True,
+    chunk_size: int = 256,
+) -> pd.DataFrame:
+    """Code many articles (or CoNLL-U documents) into one events frame, in memory.
+
+    The records are read and coded ``chunk_size`` at a time; records that cannot be
+    coded are quarantined and counted, never dropped silently. To write large
+    corpora to disk as they are coded, with resume and several processes, use
+    :func:`eventcoder.stream.code_stream` (same arguments).
+
+    Parameters
+    ----------
+    articles : DataFrame, path, list of dicts, or a sequence of them
+        A DataFrame (one row per article), ``.jsonl``, ``.csv``, ``.parquet``,
+        ``.txt`` or ``.conllu`` files, folders of ``.txt`` files, or dicts (see
+        :func:`eventcoder.batch.readers.iter_records`).
+    language : str, optional
+        Language of articles without a ``language`` field.
+    date : str or datetime.date, optional
+        Publication date (a value) of articles without their own.
+    speaker : str, optional
+        Speaker of articles without their own (see ``speaker_field``).
+    text_field, date_field, id_field : str
+        Field (column) names of the text, the publication date and the article id.
+    speaker_field : str, default "speaker"
+        Field naming who speaks in a speech or statement (an actor code such as
+        ``"UKRGOV"``, or a name in the actor dictionary); "I" and "we" outside a
+        quoted speaker's sentence are that actor. Optional.
+    model_dir, cache_dir, use_cache
+        Parsing options (see :func:`eventcoder.parsing.parse_texts`).
+    dictionaries : sequence of paths, optional
+        User dictionary folders layered over the shipped ones.
+    progress : bool, default True
+        Show a progress bar over the records.
+    chunk_size : int, default 256
+        Records read and parsed at a time.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The events in input order (columns of :func:`eventcoder.events_to_frame`).
+        ``frame.attrs["quarantine"]`` lists the records that could not be coded
+        (the entries of a quarantine file: ``index``, ``record``, ``reason_code``,
+        ``reason`` and the record as read; :func:`eventcoder.quarantine_frame`
+        makes a table of them); ``frame.attrs["summary"]`` is the run's accounting
+        (:meth:`eventcoder.RunSummary.to_dict`: coded + no_event + quarantined =
+        input). ``pd.concat`` keeps only the first frame's ``attrs``: keep each
+        run's summary if you combine runs.
+
+    Raises
+    ------
+    eventcoder.errors.UnknownLanguageError, eventcoder.errors.InputError
+        For a bad ``language`` or ``date`` argument (before anything is read).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = code_articles(pd.DataFrame({"id": ["a"], "text": [""]}), language="de",
+    ...                       progress=False)
+    >>> {k: frame.attrs["summary"][k] for k in ("input", "coded", "no_event", "quarantined")}
+    {'input': 1, 'coded': 0, 'no_event': 0, 'quarantined': 1}
+    >>> frame.attrs["quarantine"][0]["reason"]
+    'no text'
+    """
+    options = _options(language, date, speaker, text_field=text_field, date_field=date_field,
+                       id_field=id_field, speaker_field=speaker_field, model_dir=model_dir,
+                       cache_dir=cache_dir, use_cache=use_cache, dictionaries=dictionaries)
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(desc="coding", unit="record")
+    frames: list[pd.DataFrame] = []
+    quarantine: list[dict[str, Any]] = []
+    run = RunSummary()
+    step = max(1, int(chunk_size))
+    batch: list[Record] = []
+    try:
+        records = iter_records(articles)
+        while True:
+            batch.clear()
+            for record in records:
+                batch.append(record)
+                if len(batch) >= step:
+                    break
+            if not batch:
+                break
+            coded = code_records(batch, options)
+            run.add(coded.counts())
+            quarantine.extend(coded.quarantine)
+            if len(coded.events):
+                frames.append(coded.events)
+            if bar is not None:
+                bar.update(len(batch))
+    finally:
+        if bar is not None:
+            bar.close()
+    for item in quarantine:
+        logger.warning("quarantined %s: %s", item["record"], item["reason"])
+    out = pd.concat(frames, ignore_index=True) if frames else events_to_frame([])
+    out = out[list(EVENT_COLUMNS)]
+    out.attrs["quarantine"] = quarantine
+    out.attrs["summary"] = run.to_dict()
+    return out

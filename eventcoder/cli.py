@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .conllu import ConlluError
-from .dictionaries import DictionaryError, UnknownLanguageError
+from .errors import EventcoderError, UnknownLanguageError
 
 __all__ = ["main", "write_events"]
 
@@ -40,30 +39,43 @@ def write_events(frame: pd.DataFrame, output: str | Path | None) -> None:
         frame.to_parquet(path, index=False)
 
 
-def _code_inputs(args: argparse.Namespace) -> pd.DataFrame:
-    from . import api
+def _code_to_stdout(args: argparse.Namespace) -> int:
+    """No ``--output``: the same engine as a streamed run, the events as CSV (or PLOVER) on stdout."""
+    import json
 
-    conllu = [p for p in args.inputs if Path(p).suffix.lower() == ".conllu"]
-    other = [p for p in args.inputs if Path(p).suffix.lower() != ".conllu"]
-    frames = []
-    for path in conllu:
-        if not args.language:
-            raise UnknownLanguageError(f"{path}: CoNLL-U input needs --language (de or en)")
-        frames.append(api.code_conllu(path, language=args.language, date=args.date))
-    if other:
-        from .articles import code_articles
+    from .api import code_articles
 
-        for path in other:
-            frames.append(code_articles(
-                path, language=args.language, date_default=args.date,
-                model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                progress=not args.quiet,
-            ))
-    quarantine = [q for f in frames for q in f.attrs.get("quarantine", [])]
-    kept = [f for f in frames if len(f)] or frames[:1]
-    out = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
-    out.attrs["quarantine"] = quarantine
-    return out
+    frame = code_articles(
+        args.inputs, language=args.language, date=args.date, speaker=args.speaker,
+        model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+        dictionaries=args.dictionary or (), progress=not args.quiet,
+    )
+    if args.schema == "plover":
+        from .plover import to_plover_records
+
+        records = to_plover_records(frame)
+        sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    else:
+        write_events(frame, None)
+    quarantine = frame.attrs.get("quarantine", [])
+    for item in quarantine:
+        print(f"eventcoder: quarantined {item['record']}: {item['reason']}", file=sys.stderr)
+    if args.quarantine and quarantine:
+        qpath = Path(args.quarantine)
+        qpath.parent.mkdir(parents=True, exist_ok=True)
+        qpath.write_text("".join(json.dumps(q, ensure_ascii=False, default=str) + "\n"
+                                 for q in quarantine), encoding="utf-8")
+    summary = frame.attrs.get("summary", {})
+    if args.summary:
+        Path(args.summary).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    if not args.quiet:
+        from .batch.records import RunSummary
+
+        run = RunSummary(**{k: summary[k] for k in ("input", "coded", "no_event", "quarantined",
+                                                     "events", "quarantine_reasons")})
+        print(f"eventcoder: {run} -> stdout", file=sys.stderr)
+    return 0
 
 
 def _stream(args: argparse.Namespace) -> int:
@@ -77,7 +89,7 @@ def _stream(args: argparse.Namespace) -> int:
         schema=args.schema, chunk_size=args.chunk_size, workers=args.workers,
         summary=args.summary, quarantine=args.quarantine, resume=not args.no_resume,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-        progress=not args.quiet,
+        speaker=args.speaker, dictionaries=args.dictionary or (), progress=not args.quiet,
     )
     if not args.quiet:
         if run.resumed:
@@ -102,28 +114,9 @@ def _cmd_code(args: argparse.Namespace) -> int:
         raise ValueError("--chunk-size and --workers must be at least 1")
     if args.output not in (None, "-"):
         return _stream(args)
-    if args.workers > 1 or args.summary or args.quarantine:
-        raise ValueError("--workers, --summary and --quarantine need --output FILE "
-                         "(streaming to a file)")
-    frame = _code_inputs(args)
-    if args.schema == "plover":
-        import json
-
-        from .plover import to_plover_records
-
-        records = to_plover_records(frame)
-        text = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
-        if args.output in (None, "-"):
-            sys.stdout.write(text)
-        else:
-            Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        write_events(frame, args.output)
-    for item in frame.attrs.get("quarantine", []):
-        print(f"eventcoder: skipped {item['record']}: {item['reason']}", file=sys.stderr)
-    if args.output not in (None, "-") and not args.quiet:
-        print(f"eventcoder: {len(frame)} events -> {args.output}", file=sys.stderr)
-    return 0
+    if args.workers > 1:
+        raise ValueError("--workers needs --output FILE (streaming to a file)")
+    return _code_to_stdout(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,9 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     sub = parser.add_subparsers(dest="command", required=True)
     code = sub.add_parser("code", help="code CoNLL-U, text, JSONL or CSV inputs into events")
-    code.add_argument("inputs", nargs="+", help=".conllu, .txt, .jsonl, .csv files or folders of .txt")
+    code.add_argument("inputs", nargs="+",
+                      help=".conllu, .txt, .jsonl, .csv, .parquet files or folders of .txt")
     code.add_argument("--language", "-l", help="de or en (or a 'language' column/field per article)")
     code.add_argument("--date", help="publication date YYYY-MM-DD for inputs without their own")
+    code.add_argument("--speaker", help="who speaks in inputs without a speaker field (an actor code "
+                                        "such as UKRGOV, or a name in the actor dictionary)")
+    code.add_argument("--dictionary", action="append", metavar="DIR",
+                      help="a user dictionary folder (actors.tsv, agents.tsv, people.tsv, verbs.yaml) "
+                           "layered over the shipped ones; repeatable")
     code.add_argument("--output", "-o", help="events.csv / .jsonl / .parquet (default: CSV on stdout)")
     code.add_argument("--schema", choices=["cameo", "plover"], default="cameo",
                       help="output records: eventcoder's CAMEO columns or PLOVER-style JSON")
@@ -152,17 +151,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the accounting (input, coded, no_event, quarantined, ...) as JSON")
     big.add_argument("--quarantine", metavar="FILE",
                      help="JSON Lines file for records that could not be coded "
-                          "(default: OUTPUT.quarantine.jsonl)")
+                          "(default with --output: OUTPUT.quarantine.jsonl)")
     big.add_argument("--no-resume", "--overwrite", dest="no_resume", action="store_true",
                      help="start over instead of resuming an interrupted run of the same command")
     code.set_defaults(func=_cmd_code)
-    for module, hook in (("eventcoder.models.cli", "add_models_subcommands"),
-                         ("eventcoder.validation_cli", "add_validation_subcommands")):
-        try:
-            mod = __import__(module, fromlist=[hook])
-        except ImportError:
-            continue
-        getattr(mod, hook)(sub)
+    from .models.cli import add_models_subcommands
+    from .validation_cli import add_validation_subcommands
+
+    add_models_subcommands(sub)  # a broken import fails loudly: no subcommand vanishes
+    add_validation_subcommands(sub)
     return parser
 
 
@@ -174,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.func(args) or 0)
-    except (ConlluError, DictionaryError, UnknownLanguageError, ValueError, FileNotFoundError) as exc:
+    except (EventcoderError, ValueError, FileNotFoundError) as exc:
         print(f"eventcoder: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -3,7 +3,7 @@
 When one machine is not enough, put the articles in a Dask collection and let a
 ``dask.distributed`` cluster code them. Each partition is a plain pandas frame
 of articles (``id``, ``text``, ``date``, optionally ``language``), coded on a
-worker by :func:`eventcoder.articles.code_records` (what :func:`eventcoder.code_articles`
+worker by :func:`eventcoder.batch.engine.code_records` (what :func:`eventcoder.code_articles`
 and :func:`eventcoder.stream.code_stream` run), so a partition gives exactly the
 events, quarantine and accounting that the same articles give on one machine.
 
@@ -47,7 +47,6 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import threading
@@ -64,8 +63,11 @@ try:
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ImportError("eventcoder.dask needs dask and distributed: pip install 'eventcoder[dask]'") from exc
 
-from eventcoder.articles import Record, RecordOptions, code_records
-from eventcoder.dictionaries import UnknownLanguageError, available_languages
+from eventcoder.batch.engine import check_language, code_records
+from eventcoder.batch.readers import record_from_item
+from eventcoder.batch.records import QUARANTINE_COLUMNS as RECORD_QUARANTINE_COLUMNS
+from eventcoder.batch.records import Record, RecordOptions, quarantine_frame
+from eventcoder.dates import parse_date
 from eventcoder.events import EVENT_COLUMNS, events_to_frame
 
 __all__ = [
@@ -82,9 +84,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: columns of the quarantine frame: the partition, which record, why (code and message), and the
-#: original record (the row as JSON, or the line as read)
-QUARANTINE_COLUMNS: tuple[str, ...] = ("partition", "record", "reason_code", "reason", "original")
+#: columns of the quarantine frame: the partition, then the columns of
+#: :func:`eventcoder.quarantine_frame` (``index`` is the position within the partition)
+QUARANTINE_COLUMNS: tuple[str, ...] = ("partition", *RECORD_QUARANTINE_COLUMNS)
 #: columns of the per-partition accounting frame
 SUMMARY_COLUMNS: tuple[str, ...] = ("partition", "input", "coded", "no_event", "quarantined", "events")
 
@@ -132,7 +134,7 @@ def events_meta() -> pd.DataFrame:
 
 
 def _quarantine_meta() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "partition" else object)
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("partition", "index") else object)
                          for c in QUARANTINE_COLUMNS})
 
 
@@ -165,22 +167,18 @@ def _with_ids(articles: pd.DataFrame, id: str) -> pd.DataFrame:
     return out
 
 
-def _options(language: str | None, text: str, date: str, id: str, date_default: str | dt.date | None,
-             model_dir: str | os.PathLike | None, cache_dir: str | os.PathLike | None,
-             use_cache: bool) -> RecordOptions:
-    return RecordOptions(language=language.lower() if language else None, text=text, date=date, id=id,
-                         date_default=date_default,
+def _options(language: str | None = None, date: str | dt.date | None = None,
+             speaker: str | None = None, text_field: str = "text", date_field: str = "date",
+             id_field: str = "id", speaker_field: str = "speaker",
+             model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
+             use_cache: bool = True, dictionaries: tuple[str, ...] = ()) -> RecordOptions:
+    day = parse_date(date, where="date")
+    return RecordOptions(language=check_language(language), date=day, speaker=speaker,
+                         text_field=text_field, date_field=date_field, id_field=id_field,
+                         speaker_field=speaker_field,
                          model_dir=None if model_dir is None else os.fspath(model_dir),
                          cache_dir=None if cache_dir is None else os.fspath(cache_dir),
-                         use_cache=use_cache)
-
-
-def _original(item: dict[str, Any]) -> str:
-    if "original" in item:
-        return str(item["original"])
-    if "row" in item:
-        return json.dumps(item["row"], ensure_ascii=False, default=str)
-    return ""
+                         use_cache=use_cache, dictionaries=tuple(os.fspath(d) for d in dictionaries))
 
 
 def _code(records: list[Record], partition: int, options: RecordOptions,
@@ -190,10 +188,8 @@ def _code(records: list[Record], partition: int, options: RecordOptions,
         coded = code_records(records, options)
     for item in coded.quarantine:
         logger.warning("quarantined %s: %s", item["record"], item["reason"])
-    quarantine = pd.DataFrame(
-        [{"partition": partition, "record": str(item["record"]), "reason_code": item["reason_code"],
-          "reason": str(item["reason"]), "original": _original(item)} for item in coded.quarantine],
-        columns=list(QUARANTINE_COLUMNS))
+    quarantine = quarantine_frame(coded.quarantine)
+    quarantine.insert(0, "partition", partition)
     quarantine = quarantine.astype(_quarantine_meta().dtypes.to_dict())
     counts = coded.counts()
     summary = pd.DataFrame([{"partition": partition, **{c: int(counts[c]) for c in SUMMARY_COLUMNS[1:]}}],
@@ -206,19 +202,12 @@ def code_partition(
     articles: pd.DataFrame,
     *,
     partition: int = 0,
-    language: str | None = None,
-    text: str = "text",
-    date: str = "date",
-    id: str = "id",
-    date_default: str | dt.date | None = None,
-    model_dir: str | os.PathLike | None = None,
-    cache_dir: str | os.PathLike | None = None,
-    use_cache: bool = True,
+    **options: Any,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Code one pandas partition of articles: ``(events, quarantine, summary)``.
 
     This is what runs on a worker. Each row is one record for
-    :func:`eventcoder.articles.code_records` (the function behind
+    :func:`eventcoder.batch.engine.code_records` (the function behind
     :func:`eventcoder.code_articles`), named ``partition P, row R (index L)``.
 
     Parameters
@@ -227,9 +216,10 @@ def code_partition(
         One row per article.
     partition : int
         Number of the partition, recorded in the quarantine and summary rows.
-    language, text, date, id, date_default, model_dir, cache_dir, use_cache
-        As for :func:`eventcoder.code_articles`. Rows without an id get
-        ``doc{label + 1}`` from an integer index label, else the label.
+    **options
+        As for :func:`eventcoder.code_articles` (``language``, ``date``,
+        ``text_field``, ``id_field``, ...). Rows without an id get ``doc{label + 1}``
+        from an integer index label, else the label.
 
     Returns
     -------
@@ -249,8 +239,8 @@ def code_partition(
     >>> summary[["input", "quarantined"]].values.tolist()
     [[1, 1]]
     """
-    options = _options(language, text, date, id, date_default, model_dir, cache_dir, use_cache)
-    articles = _with_ids(articles, id)
+    opts = _options(**options)
+    articles = _with_ids(articles, opts.id_field)
     columns = list(articles.columns)
     records = [
         Record(pos, f"partition {partition}, row {pos} (index {_label(label)!r})",
@@ -258,38 +248,19 @@ def code_partition(
         for pos, (label, values) in enumerate(zip(articles.index,
                                                   articles.itertuples(index=False, name=None)))
     ]
-    return _code(records, partition, options)
+    return _code(records, partition, opts)
 
 
-def _bag_record(item: Any, pos: int, partition: int, id: str) -> Record:
+def _bag_record(item: Any, pos: int, partition: int, id_field: str) -> Record:
     """One Bag item (a dict, or a JSON Lines string) as a record; unreadable ones carry the problem."""
-    where = f"partition {partition}, item {pos}"
-    raw = None
-    if isinstance(item, bytes):
-        try:
-            item = item.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return Record(pos, where, raw_bytes=item,
-                          problem=("undecodable", f"undecodable bytes ({exc.reason})"))
-    if isinstance(item, str):
-        raw = item.rstrip("\r\n")
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            return Record(pos, where, raw=raw, problem=("bad_json", f"bad JSON: {exc.msg}"))
-    if not isinstance(item, dict):
-        return Record(pos, where, raw=raw if raw is not None else repr(item),
-                      problem=("not_object", "item is not a JSON object or dict"))
-    row = dict(item)
-    if row.get(id) in (None, ""):
-        row[id] = f"doc{partition}-{pos + 1}"
-    return Record(pos, where, row=row, ordinal=pos + 1, raw=raw)
+    return record_from_item(item, pos, f"partition {partition}, item {pos}", ordinal=pos + 1,
+                            id_field=id_field, default_id=f"doc{partition}-{pos + 1}")
 
 
 def _code_bag_partition(items: list[Any], *, partition: int, **options: Any,
                         ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     opts = _options(**options)
-    records = [_bag_record(item, pos, partition, opts.id) for pos, item in enumerate(items)]
+    records = [_bag_record(item, pos, partition, opts.id_field) for pos, item in enumerate(items)]
     return _code(records, partition, opts)
 
 
@@ -311,13 +282,16 @@ def code_dask(
     articles: dd.DataFrame | db.Bag,
     *,
     language: str | None = None,
-    text: str = "text",
-    date: str = "date",
-    id: str = "id",
-    date_default: str | dt.date | None = None,
+    date: str | dt.date | None = None,
+    speaker: str | None = None,
+    text_field: str = "text",
+    date_field: str = "date",
+    id_field: str = "id",
+    speaker_field: str = "speaker",
     model_dir: str | os.PathLike | None = None,
     cache_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
+    dictionaries: tuple[str, ...] = (),
 ) -> DaskCoding:
     """Code a Dask DataFrame (or Bag) of articles: lazy events, quarantine and accounting.
 
@@ -326,12 +300,9 @@ def code_dask(
     articles : dask.dataframe.DataFrame or dask.bag.Bag
         One row per article (columns as for :func:`eventcoder.code_articles`);
         a Bag holds dicts (or JSON strings, e.g. ``dask.bag.read_text`` of JSONL).
-    language : str, optional
-        Language of all articles; a per-article ``language`` column wins.
-    text, date, id : str
-        Column names of the text, the publication date and the article id.
-    date_default : str, optional
-        Date for articles without one.
+    language, date, speaker, text_field, date_field, id_field, speaker_field, dictionaries
+        As for :func:`eventcoder.code_articles`: the same names with the same meaning
+        in every entry point (``date`` is a value, ``*_field`` are column names).
     model_dir : str or path, optional
         Explicit stanza model folder; it must exist at this path on every worker.
     cache_dir : str or path, optional
@@ -360,13 +331,12 @@ def code_dask(
     >>> events, quarantine, summary = result.compute()  # doctest: +SKIP
     >>> summary[["input", "coded", "no_event", "quarantined"]].sum()  # doctest: +SKIP
     """
-    if language is not None and language.lower() not in available_languages():
-        raise UnknownLanguageError(f"no resources for language {language!r}; available: "
-                                   f"{', '.join(available_languages())}")
-    options = {"language": language, "text": text, "date": date, "id": id,
-               "date_default": date_default,
+    options = {"language": language, "date": date, "speaker": speaker, "text_field": text_field,
+               "date_field": date_field, "id_field": id_field, "speaker_field": speaker_field,
                "model_dir": None if model_dir is None else os.fspath(model_dir),
-               "cache_dir": None if cache_dir is None else os.fspath(cache_dir), "use_cache": use_cache}
+               "cache_dir": None if cache_dir is None else os.fspath(cache_dir),
+               "use_cache": use_cache, "dictionaries": tuple(os.fspath(d) for d in dictionaries)}
+    _options(**options)  # check language and date before any task runs
     if isinstance(articles, db.Bag):
         return _code_delayed(_code_bag_partition, list(articles.to_delayed()), options)
     if isinstance(articles, dd.DataFrame):
@@ -377,13 +347,6 @@ def code_dask(
 
 def code_dask_dataframe(
     ddf: dd.DataFrame,
-    *,
-    language: str | None = None,
-    text: str = "text",
-    date: str = "date",
-    id: str = "id",
-    model_dir: str | os.PathLike | None = None,
-    cache_dir: str | os.PathLike | None = None,
     **options: Any,
 ) -> dd.DataFrame:
     """Code a Dask DataFrame of articles into a lazy Dask DataFrame of events.
@@ -395,7 +358,7 @@ def code_dask_dataframe(
     ----------
     ddf : dask.dataframe.DataFrame
         One row per article.
-    language, text, date, id, model_dir, cache_dir, **options
+    **options
         See :func:`code_dask`.
 
     Returns
@@ -411,8 +374,7 @@ def code_dask_dataframe(
     """
     if not isinstance(ddf, dd.DataFrame):
         raise TypeError(f"expected a dask DataFrame, got {type(ddf).__name__}")
-    return code_dask(ddf, language=language, text=text, date=date, id=id, model_dir=model_dir,
-                     cache_dir=cache_dir, **options).events
+    return code_dask(ddf, **options).events
 
 
 def code_dask_bag(bag: db.Bag, **options: Any) -> DaskCoding:

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from eventcoder import EVENT_COLUMNS
-from eventcoder.articles import read_articles
+from eventcoder.batch.readers import read_articles
 from eventcoder.cli import main
 
 SEED = FIXTURES / "de_seed.conllu"
@@ -43,7 +43,7 @@ def test_plover_schema(tmp_path):
 @pytest.mark.parametrize(
     "argv,message",
     [
-        (["code", str(SEED), "--language", "xx"], "no resources for language 'xx'"),
+        (["code", str(SEED), "--language", "xx"], "unsupported language 'xx'"),
         (["code", str(SEED)], "needs --language"),
         (["code", "nope.conllu", "--language", "de"], "input not found"),
         (["code", str(SEED), "--language", "de", "-o", "out.xlsx"], "unknown output format"),
@@ -54,11 +54,30 @@ def test_errors_exit_2_with_message(argv, message, capsys):
     assert message in capsys.readouterr().err
 
 
-def test_malformed_conllu_names_line(tmp_path, capsys):
+@pytest.mark.parametrize("output", [None, "out.csv"])
+def test_malformed_conllu_names_line(tmp_path, capsys, output):
+    """With or without --output, the same outcome: the bad document is quarantined, naming the line."""
     bad = tmp_path / "bad.conllu"
     bad.write_text("1\tEr\ter\tPRON\t_\t_\t0\troot\t_\t_\n2\tja\tja\n", encoding="utf-8")
-    assert main(["code", str(bad), "--language", "de"]) == 2
-    assert "line 2" in capsys.readouterr().err
+    argv = ["code", str(bad), "--language", "de"] + (["-o", str(tmp_path / output)] if output else [])
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "1 quarantined (bad_conllu: 1)" in err
+    quarantine = (tmp_path / (output + ".quarantine.jsonl")).read_text() if output else err
+    assert "line 2" in quarantine
+
+
+def test_one_bad_document_same_outcome_with_or_without_output(tmp_path, capsys):
+    good = (FIXTURES / "de_example.conllu").read_text(encoding="utf-8")
+    path = tmp_path / "two.conllu"
+    path.write_text("# newdoc id = bad\n1\tEr\ter\tPRON\t_\t_\t0\troot\t_\t_\n2\tja\tja\n\n"
+                    "# newdoc id = good\n" + good.split("# newdoc", 1)[-1].split("\n", 1)[-1],
+                    encoding="utf-8")
+    assert main(["code", str(path), "--language", "de"]) == 0
+    stdout = capsys.readouterr().out
+    assert main(["code", str(path), "--language", "de", "-o", str(tmp_path / "e.csv")]) == 0
+    assert (tmp_path / "e.csv").read_text(encoding="utf-8") == stdout
+    assert stdout.count("\n") > 1
 
 
 def test_read_articles_quarantines_bad_records(tmp_path):
@@ -113,7 +132,9 @@ def test_seed_article_end_to_end(tmp_path):
     # the compact parser reads USA as a compound of the object; the coder repairs it
     assert ("USA", "PRK", "112") in rows  # "beschuldigte die USA Nordkorea"
     assert set(frame["doc_id"]) == {"seed-2023-08-30"}
-    assert frame.attrs["summary"] == {"input": 1, "coded": 1, "no_event": 0, "quarantined": 0}
+    summary = frame.attrs["summary"]
+    assert {k: summary[k] for k in ("input", "coded", "no_event", "quarantined")} == {
+        "input": 1, "coded": 1, "no_event": 0, "quarantined": 0}
 
 
 @pytest.mark.stanza
@@ -128,3 +149,35 @@ def test_seed_article_end_to_end_launches(tmp_path):
                           cache_dir=tmp_path)
     rows = set(zip(frame["source"], frame["target"], frame["event_code"]))
     assert any(s == "PRK" and c.startswith("15") for s, _, c in rows)  # missile launches
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    ({"language": "fr"}, "UnknownLanguageError", "eventcoder has dictionaries for de, en"),
+    ({"language": "English"}, "UnknownLanguageError", "unsupported language 'English'"),
+    ({"language": "de", "date": "3 March 2022"}, "InputError", "'3 March 2022' is not a date"),
+    ({"language": "de", "date": "2023-01-01garbage"}, "InputError", "is not a date"),
+])
+def test_code_text_raises_for_bad_arguments(kwargs, error, message):
+    import eventcoder as ec
+
+    with pytest.raises(getattr(ec, error), match=message):
+        ec.code_text("Russland warnte die Ukraine.", **kwargs)
+
+
+def test_code_text_raises_for_empty_text_naming_the_document():
+    import eventcoder as ec
+
+    with pytest.raises(ec.InputError, match="document 'art7': empty text") as info:
+        ec.code_text("  ", language="de", doc_id="art7")
+    assert info.value.reason_code == "no_text"
+
+
+def test_code_conllu_raises_for_a_bad_document_date():
+    import eventcoder as ec
+
+    conllu = ("# newdoc id = d1\n# date = 30.08.2023\n"
+              "1\tRussland\tRussland\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+              "2\twarnte\twarnen\tVERB\t_\t_\t0\troot\t_\t_\n")
+    with pytest.raises(ec.InputError, match="document 'd1'.*not a date") as info:
+        ec.code_conllu(conllu, language="de")
+    assert info.value.reason_code == "bad_date"

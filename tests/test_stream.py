@@ -19,7 +19,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 from eventcoder import EVENT_COLUMNS
-from eventcoder.articles import QUARANTINE_REASONS, iter_articles, read_articles
+from eventcoder.batch.readers import iter_records as iter_articles
+from eventcoder.batch.readers import read_articles
+from eventcoder.batch.records import QUARANTINE_REASONS
 from eventcoder.cli import main
 from eventcoder.stream import ResumeError, code_stream, iter_records
 
@@ -415,7 +417,7 @@ def test_cli_streams_with_summary_and_quarantine(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("argv,message", [
-    (["--workers", "2"], "need --output"),
+    (["--workers", "2"], "needs --output"),
     (["-o", "e.csv", "--chunk-size", "0"], "at least 1"),
 ])
 def test_cli_option_errors(argv, message, capsys):
@@ -470,8 +472,8 @@ def test_articles_end_to_end_with_a_parse_failure(tmp_path, compact_models):
     assert len(events) == run.events
 
     frame = code_articles(corpus, cache_dir=cache, progress=False)
-    assert frame.attrs["summary"] == {k: getattr(run, k) for k in
-                                      ("input", "coded", "no_event", "quarantined")}
+    keys = ("input", "coded", "no_event", "quarantined", "events", "quarantine_reasons")
+    assert {k: frame.attrs["summary"][k] for k in keys} == {k: getattr(run, k) for k in keys}
     assert frame.astype(str).values.tolist() == events.values.tolist()
 
 

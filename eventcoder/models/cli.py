@@ -28,7 +28,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 def cmd_models_download(args: argparse.Namespace) -> int:
     """Download stanza's official models for the given languages."""
-    from ..dictionaries import UnknownLanguageError
+    from ..errors import UnknownLanguageError
     from ..parsing import download_models
 
     try:

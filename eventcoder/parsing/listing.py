@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..dictionaries import UnknownLanguageError
+from ..errors import UnknownLanguageError
 from ..models import COMPACT_LANGUAGES, compact_model_dir
 from .pipeline import _import_stanza
 from .resolution import (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..dictionaries import UnknownLanguageError
+from ..errors import ModelsNotFoundError, UnknownLanguageError
 from ..models import COMPACT_LANGUAGES, PROCESSORS, compact_model_dir
 
 #: one logger for the whole package, named as before the split ("eventcoder.parsing")
@@ -26,10 +26,6 @@ logger = logging.getLogger("eventcoder.parsing")
 
 _PIPELINE_ORDER = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:[-_][a-z0-9]+)?$")
-
-
-class ModelsNotFoundError(FileNotFoundError):
-    """No usable parsing models were found; the message names the fix."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,258 @@
+"""Readers of the dictionary files (``actors.tsv``, ``agents.tsv``, ``people.tsv``,
+``verbs.yaml``, ``lang.yaml``): each row is validated, and an error names the file and
+the line."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..cameo import load_cameo
+from ..errors import DictionaryError
+from .model import ACTOR_KINDS, ActorEntry, LanguageResources, LanguageRules, VerbPattern, normalize
+
+__all__ = ["load_actor_table", "load_agent_table", "load_rules", "load_verb_table", "load_yaml"]
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Safe YAML loader where only true/false are booleans ("on", "no" stay words), and
+    a key given twice in one mapping is an error (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            try:
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} given twice (lines {seen[key]} and {line})",
+                        key_node.start_mark)
+                seen[key] = line
+            except TypeError:
+                pass  # an unhashable key: the base class reports it
+        return super().construct_mapping(node, deep=deep)
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML with YAML 1.2 booleans, so the preposition "on" stays a string."""
+    return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def _read_text(path: Any) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DictionaryError(f"{path}: not valid UTF-8 ({exc.reason})") from exc
+
+
+def _rows(path: Any, required: Iterable[str]) -> Iterable[tuple[int, dict[str, str]]]:
+    """Yield ``(line_number, row)`` from a TSV with ``#`` comments and a header."""
+    text = _read_text(path)
+    lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1)]
+    body = [(i, line) for i, line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not body:
+        return
+    header_no, header = body[0]
+    columns = header.split("\t")
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise DictionaryError(f"{path}, line {header_no}: header lacks column(s) {missing}")
+    reader = csv.reader(io.StringIO("\n".join(line for _, line in body[1:])), delimiter="\t",
+                        quoting=csv.QUOTE_NONE)
+    for (lineno, _), values in zip(body[1:], reader):
+        if len(values) > len(columns):
+            raise DictionaryError(
+                f"{path}, line {lineno}: {len(values)} fields, header has {len(columns)}"
+            )
+        values += [""] * (len(columns) - len(values))
+        yield lineno, {c: v.strip() for c, v in zip(columns, values)}
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DictionaryError(f"{where}: date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _check_actor_code(code: str, where: str) -> None:
+    if not code or len(code) < 3 or not code.replace("-", "").isalnum() or code.upper() != code:
+        raise DictionaryError(f"{where}: actor code must be upper-case letters, got {code!r}")
+
+
+def load_actor_table(path: Any, res: LanguageResources, *, override: bool = False) -> int:
+    """Add the rows of an ``actors.tsv``/``people.tsv`` file to ``res``; return the count.
+
+    ``override``: a phrase this file names replaces what ``res`` knew about it (a
+    user dictionary layered over the shipped ones); the file's own rows for one
+    phrase (several date ranges) are all kept.
+    """
+    count = 0
+    seen: set[str] = set()
+    for lineno, row in _rows(path, ["code"]):
+        where = f"{path}, line {lineno}"
+        phrases = row.get("phrase") or row.get("names") or ""
+        code, kind = row["code"], row.get("kind") or "person"
+        if not phrases:
+            raise DictionaryError(f"{where}: empty phrase")
+        _check_actor_code(code, where)
+        if kind not in ACTOR_KINDS:
+            raise DictionaryError(f"{where}: unknown kind {kind!r} (one of {sorted(ACTOR_KINDS)})")
+        entry = ActorEntry(code, kind, _date(row.get("start", ""), where),
+                           _date(row.get("end", ""), where), f"{Path(str(path)).name}:{lineno}")
+        if entry.start and entry.end and entry.end <= entry.start:
+            raise DictionaryError(f"{where}: end {entry.end} is not after start {entry.start}")
+        for phrase in phrases.split("|"):
+            endings = res.rules.adjective_endings if kind == "adj" else ("",)
+            for ending in endings:
+                name = phrase.strip() + ending
+                replace = override and normalize(name) not in seen
+                seen.add(normalize(name))
+                res.add_actor(name, entry, replace=replace)
+                count += 1
+    return count
+
+
+def load_agent_table(path: Any, res: LanguageResources) -> int:
+    """Add the rows of an ``agents.tsv`` file to ``res``; return the count."""
+    count = 0
+    for lineno, row in _rows(path, ["phrase", "role"]):
+        where = f"{path}, line {lineno}"
+        role = row["role"]
+        if not row["phrase"]:
+            raise DictionaryError(f"{where}: empty phrase")
+        if role != "*" and (len(role) != 3 or not role.isalpha() or not role.isupper()):
+            raise DictionaryError(f"{where}: role must be a 3-letter code or '*', got {role!r}")
+        for phrase in row["phrase"].split("|"):
+            res.add_agent(phrase, role)
+            count += 1
+    return count
+
+
+def _str_tuple(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DictionaryError(f"{where}: {key!r} must be a string or a list of strings")
+    return tuple(normalize(v) for v in value)
+
+
+_VERB_KEYS = {"code", "lemmas", "nouns", "target_preps", "target_relations", "source_relations",
+              "one_sided", "intransitive", "note"}
+
+
+def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bool = False) -> int:
+    """Add the patterns of a ``verbs.yaml`` file to ``res``; return the count."""
+    try:
+        data = load_yaml(_read_text(path)) or []
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
+    if isinstance(data, dict):
+        data = data.get("verbs", [])
+    if not isinstance(data, list):
+        raise DictionaryError(f"{path}: expected a list of verb entries")
+    cameo = load_cameo()
+    count = 0
+    for n, item in enumerate(data, start=1):
+        where = f"{path}, entry {n}"
+        if not isinstance(item, dict):
+            raise DictionaryError(f"{where}: expected a mapping, got {type(item).__name__}")
+        unknown = set(item) - _VERB_KEYS
+        if unknown:
+            raise DictionaryError(f"{where}: unknown key(s) {sorted(map(str, unknown))}")
+        code = item.get("code")
+        if isinstance(code, int):
+            raise DictionaryError(f"{where}: code {code!r} must be quoted so leading zeros survive")
+        if not isinstance(code, str) or code not in cameo:
+            raise DictionaryError(f"{where}: {code!r} is not a CAMEO event code")
+        where = f"{where} (code {code})"
+        lemmas = _str_tuple(item.get("lemmas"), where, "lemmas")
+        if not lemmas:
+            raise DictionaryError(f"{where}: 'lemmas' is required")
+        one_sided = item.get("one_sided", False)
+        if not isinstance(one_sided, bool):
+            raise DictionaryError(f"{where}: 'one_sided' must be true or false")
+        intransitive = item.get("intransitive", False)
+        if not isinstance(intransitive, bool):
+            raise DictionaryError(f"{where}: 'intransitive' must be true or false")
+        if any(not lemma.strip() for lemma in lemmas):
+            raise DictionaryError(f"{where}: empty lemma in {list(lemmas)}")
+        for lemma in lemmas:
+            head, _, particle = lemma.partition(" ")
+            res.add_verb(first=first, pattern=VerbPattern(
+                code=code, lemma=lemma, particle=particle,
+                nouns=_str_tuple(item.get("nouns"), where, "nouns"),
+                target_preps=_str_tuple(item.get("target_preps"), where, "target_preps"),
+                target_relations=_str_tuple(item.get("target_relations"), where, "target_relations"),
+                source_relations=_str_tuple(item.get("source_relations"), where, "source_relations"),
+                one_sided=one_sided, id=f"{prefix}#{n}", intransitive=intransitive,
+            ))
+            count += 1
+    return count
+
+
+def load_rules(path: Any) -> LanguageRules:
+    """Read a ``lang.yaml`` file into :class:`LanguageRules`."""
+    try:
+        data = load_yaml(_read_text(path))
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{path}: expected a mapping of rule names")
+    kwargs: dict[str, Any] = {}
+    for name, fld in LanguageRules.__dataclass_fields__.items():
+        if name not in data:
+            raise DictionaryError(f"{path}: missing rule {name!r}")
+        kwargs[name] = _rule_value(data[name], str(fld.type), f"{path}: rule {name!r}")
+    return LanguageRules(**kwargs)
+
+
+def _is_word(value: Any) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _rule_value(value: Any, kind: str, where: str) -> Any:
+    """Check and convert one ``lang.yaml`` value to the type of its rule."""
+    if kind.startswith(("frozenset", "tuple")):
+        items = [] if value is None else [value] if _is_word(value) else value
+        if not isinstance(items, list) or not all(_is_word(v) for v in items):
+            raise DictionaryError(f"{where} must be a word or a list of words, got {value!r}")
+        if kind.startswith("frozenset"):
+            return frozenset(normalize(str(v)) for v in items)
+        return tuple(str(v) for v in items)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise DictionaryError(f"{where} must be true or false, got {value!r}")
+        return value
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise DictionaryError(f"{where} must be an integer, got {value!r}")
+        try:
+            return int(value)
+        except ValueError:
+            raise DictionaryError(f"{where} must be an integer, got {value!r}") from None
+    if not _is_word(value):
+        raise DictionaryError(f"{where} must be a word, got {value!r}")
+    return str(value)
+
+
