@@ -42,7 +42,7 @@ def articles(language: str, n: int) -> list[dict[str, Any]]:
             raise SystemExit(f"{path} not found: set EVENTCODER_SHARED to the shared folder")
         rows = [r for r in read_jsonl(path) if r.get("text")]
     else:
-        rows = read_jsonl(REPO / "data" / "examples" / "seed_article_de.jsonl")
+        rows = read_jsonl(REPO / "eventcoder" / "examples" / "seed_article_de.jsonl")
         itn = CORPORA / "itn_wikipedia_in_the_news_de_en.jsonl"
         if itn.is_file():
             rows += [r for r in read_jsonl(itn) if r.get("language") == "de" and r.get("text")]

@@ -97,7 +97,7 @@ class Sentence:
         >>> s.check_tree()
         Traceback (most recent call last):
         ...
-        eventcoder.conllu.ConlluError: sentence '1': head cycle through word 1 (words must form a tree)
+        eventcoder.errors.ConlluError: sentence '1': head cycle through word 1 (words must form a tree)
         """
         if not self._checked:
             _check_tree(self.words, where or f"sentence {self.id!r}")

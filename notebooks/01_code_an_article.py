@@ -17,7 +17,7 @@
 # This notebook turns one German news article into CAMEO event records and shows
 # *why* each record exists. The article is the one eventcoder was started from: a
 # report of 30 August 2023 on North Korea, Russia and the United States
-# (`data/examples/seed_article_de.jsonl`).
+# (`eventcoder/examples/seed_article_de.jsonl`).
 #
 # Everything runs offline: the text is parsed by stanza with the compact German
 # model shipped with eventcoder (or stanza's official model, if you installed it
@@ -31,6 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 import eventcoder
+from eventcoder.cameo import actor_country
+from eventcoder.datasets import example_path, load_example, project_root
 from eventcoder.display import show_events
 from eventcoder.parsing import resolve_models
 from eventcoder.plotting import plot_dyad_events, publication_style, save_figure
@@ -38,18 +40,12 @@ from eventcoder.plotting import plot_dyad_events, publication_style, save_figure
 pd.set_option("display.max_colwidth", 80)
 
 
-def project_root() -> Path:
-    """The eventcoder checkout this notebook lives in (falls back to the working directory)."""
-    here = Path.cwd()
-    return next((p for p in (here, *here.parents) if (p / "pyproject.toml").is_file()), here)
-
-
-ROOT = project_root()
+ROOT = project_root() or Path.cwd()
 FIGURES = Path(os.environ.get("EVENTCODER_FIGURES", ROOT / "figures"))
 FIGURES.mkdir(parents=True, exist_ok=True)
-ARTICLE = ROOT / "data" / "examples" / "seed_article_de.jsonl"
+ARTICLE = example_path("seed_article_de")
 
-article = pd.read_json(ARTICLE, lines=True, dtype={"date": str}).iloc[0]
+article = load_example("seed_article_de").iloc[0]
 print(article["id"], "|", article["source"], "|", len(article["text"]), "characters")
 print(article["text"][:600], "...")
 
@@ -133,7 +129,8 @@ events[["event_code", "event_name", "date", "event_date", "date_precision", "dat
 
 # %%
 dyadic = events[events["target"].str.len() > 0]
-top_dyad = (dyadic["source"].str[:3] + "-" + dyadic["target"].str[:3]).value_counts().index[0]
+top_dyad = (dyadic["source"].map(actor_country) + "-" + dyadic["target"].map(actor_country)
+            ).value_counts().index[0]
 with publication_style():
     ax = plot_dyad_events(events, top_dyad, date="event_date", n_labels=6)
     ax.set_title(f"Events of the seed article, dyad {top_dyad} (both directions)")
@@ -146,7 +143,7 @@ paths
 # The frame is ordinary pandas: write it to CSV or Parquet, or use the command line:
 #
 # ```
-# eventcoder code data/examples/seed_article_de.jsonl --output events.csv
+# eventcoder code eventcoder/examples/seed_article_de.jsonl --output events.csv
 # ```
 
 # %%

@@ -27,7 +27,7 @@
 # **Data** (read from `../shared/corpora`, or the folder in `$EVENTCODER_SHARED`):
 # the English versions of Ukrainian official addresses (22 February – 17 May 2022, 191
 # texts) and English Wikinews articles 2019–2021 (295). Without that folder the
-# notebook says so and uses the small example corpus in `data/examples/`.
+# notebook says so and uses the small example corpus shipped with eventcoder (`eventcoder.datasets`).
 #
 # **Run time**: parsing is the slow step (about 40 sentences per second per core with
 # the compact models); parses are cached, so a second run takes seconds. Set
@@ -40,11 +40,12 @@ import os
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 
 import eventcoder
-from eventcoder.aggregate import dyad_summary, escalation_series
+from eventcoder.aggregate import dyad_summary, escalation_series, quad_shares
+from eventcoder.cameo import actor_country
+from eventcoder.datasets import load_corpus, load_example, project_root, shared_dir
 from eventcoder.loaders import load_icews
 from eventcoder.plotting import (
     plot_comparison,
@@ -60,41 +61,22 @@ logging.basicConfig(level=logging.WARNING)
 pd.set_option("display.max_colwidth", 100)
 
 
-def project_root() -> Path:
-    """The eventcoder checkout this notebook lives in (falls back to the working directory)."""
-    here = Path.cwd()
-    return next((p for p in (here, *here.parents) if (p / "pyproject.toml").is_file()), here)
-
-
-ROOT = project_root()
-SHARED = Path(os.environ.get("EVENTCODER_SHARED", ROOT.parent / "shared"))
-CORPORA = SHARED / "corpora"
+ROOT = project_root() or Path.cwd()
+SHARED = shared_dir()
+CORPORA = SHARED / "corpora" if SHARED else Path("corpora-not-found")
 FIGURES = Path(os.environ.get("EVENTCODER_FIGURES", ROOT / "figures"))
 FIGURES.mkdir(parents=True, exist_ok=True)
 LIMIT = int(os.environ.get("EVENTCODER_NOTEBOOK_LIMIT", "0")) or None
 
 
-def spread(articles: pd.DataFrame, n: int | None) -> pd.DataFrame:
-    """At most ``n`` articles, evenly spaced in date order (all of them if ``n`` is None)."""
-    articles = articles.sort_values(["date", "id"]).reset_index(drop=True)
-    if n is None or len(articles) <= n:
-        return articles
-    return articles.iloc[np.unique(np.linspace(0, len(articles) - 1, n).round().astype(int))]
-
-
-def read_corpus(name: str) -> pd.DataFrame:
-    return pd.read_json(CORPORA / name, lines=True, dtype={"date": str, "id": str})
-
-
 if (CORPORA / "ukraine_official_addresses_en_2022.jsonl").is_file():
-    ukraine = spread(read_corpus("ukraine_official_addresses_en_2022.jsonl"), LIMIT)
+    ukraine = load_corpus("ukraine_official_addresses_en_2022.jsonl", limit=LIMIT)
     ukraine = ukraine.assign(speaker="UKRGOV")  # officials' speeches: see "Code the corpora"
-    wikinews = spread(read_corpus("wikinews_en_2019_2021.jsonl"), LIMIT)
+    wikinews = load_corpus("wikinews_en_2019_2021.jsonl", limit=LIMIT)
     print(f"corpora from {CORPORA}: {len(ukraine)} Ukrainian addresses, {len(wikinews)} Wikinews articles")
 else:
-    print(f"{CORPORA} is not available: using the small example corpus in data/examples/ instead.")
-    ukraine = pd.read_json(ROOT / "data" / "examples" / "ukraine_2022_example_en.jsonl", lines=True,
-                           dtype={"date": str, "id": str}).assign(speaker=None)  # news, not speeches
+    print(f"{CORPORA} is not available: using the small example corpus shipped with eventcoder.")
+    ukraine = load_example("ukraine_2022_example_en").assign(speaker=None)  # news, not speeches
     wikinews = ukraine.iloc[0:0]
 
 ukraine[["id", "date", "text"]].head()
@@ -191,8 +173,8 @@ with publication_style():
     ax.set_title("Russia–Ukraine events, 2022")
     save_figure(fig, "02_key_events_rus_ukr", directory=FIGURES)
 
-key = events_ua[(events_ua["source"].str[:3].isin(["RUS", "UKR"]))
-                & (events_ua["target"].str[:3].isin(["RUS", "UKR"]))]
+key = events_ua[(events_ua["source"].map(actor_country).isin(["RUS", "UKR"]))
+                & (events_ua["target"].map(actor_country).isin(["RUS", "UKR"]))]
 eventcoder.show_events(key.sort_values("goldstein").head(8))
 
 # %% [markdown]
@@ -237,14 +219,8 @@ if icews_path.is_file() and len(events_wn):
         ax.set_title("United States – North Korea: events per month")
         save_figure(fig, "02_usa_prk_vs_icews", directory=FIGURES)
 
-    def quad_shares(frame: pd.DataFrame) -> pd.Series:
-        pair = frame[frame["source"].str[:3].isin(["USA", "PRK"]) & frame["target"].str[:3].isin(["USA", "PRK"])
-                     & (frame["source"].str[:3] != frame["target"].str[:3])]
-        shares = pair["quad_class"].value_counts(normalize=True).reindex([1, 2, 3, 4], fill_value=0)
-        return shares.rename({1: "verbal coop", 2: "material coop", 3: "verbal conflict",
-                              4: "material conflict"}).round(2)
-
-    comparison = pd.DataFrame({"eventcoder": quad_shares(events_wn), "ICEWS 2018": quad_shares(icews)})
+    comparison = pd.DataFrame({"eventcoder": quad_shares(events_wn, countries=["USA", "PRK"]),
+                               "ICEWS 2018": quad_shares(icews, countries=["USA", "PRK"])}).round(2)
 else:
     comparison = "ICEWS subset or Wikinews corpus not available: comparison skipped"
 comparison

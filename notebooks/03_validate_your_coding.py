@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: py:percent
+#     formats: ipynb,py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -18,29 +18,19 @@
 # sentences by hand (a **gold standard**), let eventcoder code them too, and
 # compare. This notebook uses the small example gold standard that ships with
 # eventcoder: 10 English and 10 German news-style sentences with hand-written
-# dependency parses and hand-coded CAMEO events (`data/gold/gold_sentences.jsonl`;
+# dependency parses and hand-coded CAMEO events (`eventcoder/examples/gold_sentences.jsonl`;
 # the format is described in `docs/validation.md`).
 
 # %%
-from pathlib import Path
 
 import pandas as pd
 from IPython.display import Markdown, display
 
 from eventcoder.agreement import agreement_summary, coding_table
+from eventcoder.datasets import example_path
 from eventcoder.validation import code_gold, read_gold, validate
 
-
-def find_gold() -> Path:
-    """The example gold file, from the notebook folder or the project root."""
-    for base in (Path.cwd(), *Path.cwd().parents):
-        path = base / "data" / "gold" / "gold_sentences.jsonl"
-        if path.is_file():
-            return path
-    raise FileNotFoundError("data/gold/gold_sentences.jsonl not found above the working directory")
-
-
-gold = read_gold(find_gold())
+gold = read_gold(example_path("gold_sentences"))
 pd.DataFrame([{"id": g.id, "language": g.language, "text": g.text,
                "gold events": "; ".join(f"{e.source} -> {e.target} {e.code}" for e in g.events)}
               for g in gold])

@@ -3,7 +3,7 @@ changes nothing (byte-identical files before and after).
 
 Inputs: every German and English UD treebank in ../shared/ud (gold parses, coded with
 ``code_conllu``), the hand-parsed test fixtures, the German PUD and English PUD, and the
-example corpus in ``data/examples`` coded from raw text (stanza, through the parse cache).
+example corpus in ``eventcoder/examples`` coded from raw text (stanza, through the parse cache).
 
 Usage::
 
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         digest = hashlib.sha256(target.read_bytes()).hexdigest()[:16]
         print(f"{name:45s} {len(frame):6d} events  {digest}")
     if not args.no_raw:
-        for path in sorted((ROOT / "data" / "examples").glob("*.jsonl")):
+        for path in sorted((ROOT / "eventcoder" / "examples").glob("*.jsonl")):
             frame = ec.code_articles(path, progress=False)
             target = args.out / f"raw-{path.stem}.csv"
             frame.to_csv(target, index=False)

@@ -13,7 +13,7 @@ from eventcoder.coding import code_document
 def _params(language):
     params = []
     for case in load_cases(language):
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=False)] if case.get("xfail") else []
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
         params.append(pytest.param(language, case, id=f"{language}-{case['id']}", marks=marks))
     return params
 

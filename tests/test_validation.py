@@ -183,7 +183,7 @@ def test_cli_validate_mixed_languages(capsys):
     says so); --language auto codes each record in its own language."""
     from eventcoder.cli import main
 
-    gold = FIXTURES.parent.parent / "data" / "gold" / "gold_sentences.jsonl"
+    gold = FIXTURES.parent.parent / "eventcoder" / "examples" / "gold_sentences.jsonl"
     assert main(["validate", str(gold), "--language", "de"]) == 0
     captured = capsys.readouterr()
     assert "scoring the 10 of 20 gold records in language 'de'" in captured.err

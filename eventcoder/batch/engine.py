@@ -238,13 +238,14 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
 
     Raises
     ------
-    eventcoder.parsing.ModelsNotFoundError
+    eventcoder.errors.ModelsNotFoundError
         When no parsing models can be found (nothing can be parsed).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> batch = code_records(iter_articles(pd.DataFrame({"text": [""]})),
+    >>> from eventcoder.batch.readers import iter_records
+    >>> batch = code_records(iter_records(pd.DataFrame({"text": [""]})),
     ...                      RecordOptions(language="de"))
     >>> batch.counts()["quarantine_reasons"]
     {'no_text': 1}

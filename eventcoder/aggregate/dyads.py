@@ -1,25 +1,4 @@
-"""Aggregate coded events into dyads and escalation time series.
-
-All functions take the events frame of :func:`eventcoder.events_to_frame` (or a
-frame from :mod:`eventcoder.loaders`) and return new pandas objects; the input is
-never modified.
-
-Actor codes and countries
--------------------------
-The *country* of an actor code is its first three characters ("USAGOV" -> "USA",
-"---GOV" -> "---", the unknown country), except for organisations: a code that
-starts with "IGO", "NGO", "IMG" or "MNC" keeps its first six characters, or the
-whole code if it is shorter ("IGOUNO" -> "IGOUNO", "IGONATMIL" -> "IGONAT").
-The *role* is the next three characters ("USAGOV" -> "GOV", "IGONATMIL" -> "MIL").
-An empty code (one-sided events have no target) has country "" and role "".
-
-Dyads
------
-A directed dyad is ``"<source country>-<target country>"`` ("USA-PRK"); an
-undirected dyad sorts the two countries ("PRK-USA" for both directions). Events
-whose source or target country is empty are not dyadic and are left out of dyad
-aggregates.
-"""
+"""Dyads: who acted towards whom. Labels, filters, per-dyad summaries and matrices."""
 
 from __future__ import annotations
 
@@ -29,17 +8,12 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .cameo import actor_country, actor_role
+from ..cameo import actor_country, actor_role
 
-__all__ = [
-    "add_dyads",
-    "dyad_matrix",
-    "dyad_summary",
-    "escalation_series",
-    "filter_events",
-]
+__all__ = ["DyadSpec", "QUAD_COLUMNS", "add_dyads", "dyad_matrix", "dyad_summary", "filter_events",
+           "quad_shares"]
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("eventcoder.aggregate")
 
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 MEASURES = ("goldstein", "conflict_share", "net_cooperation")
@@ -336,147 +310,43 @@ def dyad_matrix(events: pd.DataFrame, *, value: str = "conflict_share",
     return matrix
 
 
-def escalation_series(events: pd.DataFrame, *, freq: str = "W",
-                      dyads: Sequence[DyadSpec] | None = None, measure: str = "goldstein",
-                      window: int = 4, directed: bool = True, date: str = "date",
-                      modes: Sequence[str] | None = ("asserted",), by_dyad: bool = True,
-                      start: str | pd.Timestamp | None = None,
-                      end: str | pd.Timestamp | None = None, **filters) -> pd.DataFrame:
-    """Per period and dyad: QuadClass counts, Goldstein, conflict share, escalation index.
+def quad_shares(events: pd.DataFrame, *, countries: Iterable[str], **filters) -> pd.Series:
+    """Shares of the four QuadClasses among the events between ``countries`` (self-dyads left out).
 
     Parameters
     ----------
-    events : DataFrame
-        An events frame.
-    freq : str
-        pandas period alias: "D", "W" (weeks ending Sunday), "M", "Q", "Y";
-        "ME"/"MS" etc. are accepted as "M".
-    dyads : sequence of "SRC-TGT" or (source, target), optional
-        Dyads to report, each present in the output even with no events; by
-        default every dyad in the (filtered) events.
-    measure : {"goldstein", "conflict_share", "net_cooperation"}
-        What the escalation index is built from (see Notes).
-    window : int
-        Rolling window of the index, in periods (``min_periods=1``).
-    directed : bool
-        Directed or undirected dyads.
-    date : {"date", "event_date"}
-        Article date (default) or the event date resolved from the text.
-    modes : sequence of str or None
-        Event modes counted; asserted only by default, ``None`` for all.
-    by_dyad : bool
-        If False, all filtered events (dyadic or not) form one series with
-        ``dyad == "all"``.
-    start, end : str or Timestamp, optional
-        Date range; also the extent of the period grid (default: the first and
-        last event).
+    events : pandas.DataFrame
+        Events (``source``, ``target``, ``quad_class``).
+    countries : iterable of str
+        Country codes ("USA", "PRK", "IGOUNO"): events whose source and target
+        countries are both among them, and differ, are counted.
     **filters
-        Further :func:`filter_events` arguments (``quad_classes``, ``root_codes``,
-        ``countries``, ``source_roles`` ...).
+        Passed to :func:`filter_events` (``modes``, ``start``, ``end``, ...).
 
     Returns
     -------
-    DataFrame
-        One row per period and dyad, every period from start to end, sorted by
-        dyad then period. Columns:
-
-        - ``period`` (datetime64): start of the period.
-        - ``dyad``, ``source_country``, ``target_country`` (str).
-        - ``n_events`` (int): events counted.
-        - ``verbal_coop``, ``material_coop``, ``verbal_conflict``,
-          ``material_conflict`` (int): events of QuadClass 1, 2, 3, 4.
-        - ``goldstein_sum`` (float), ``goldstein_mean`` (float; 0 with no events).
-        - ``conflict_share`` (float): (QuadClass 3 + 4) / n_events; 0 with no events.
-        - ``net_cooperation`` (int): (QuadClass 1 + 2) - (QuadClass 3 + 4).
-        - ``escalation_index`` (float): see Notes.
-
-        Periods with no events are rows of zeros, not gaps.
-
-    Notes
-    -----
-    The escalation index is positive when relations worsen. Over the last
-    ``window`` periods (W, including the current one):
-
-    - ``"goldstein"``: ``-sum_W(goldstein_sum) / sum_W(n_events)``, the
-      negated event-weighted mean Goldstein score;
-    - ``"conflict_share"``: ``sum_W(conflict events) / sum_W(n_events)``;
-    - ``"net_cooperation"``: ``-mean_W(net_cooperation)``.
-
-    A window without events gives 0.
+    pandas.Series
+        Index ``verbal_coop``, ``material_coop``, ``verbal_conflict``,
+        ``material_conflict``; values are shares summing to 1, all NaN when no
+        event qualifies (a share of nothing is not 0). ``attrs["n"]`` is the
+        number of events.
 
     Examples
     --------
-    >>> from eventcoder.events import Event, events_to_frame
-    >>> e = Event("d", "1", "2024-01-02", "USAGOV", "US", "PRK", "NK", "190", "Fight",
-    ...           "19", 4, -10.0, "attack", "...", "en")
-    >>> s = escalation_series(events_to_frame([e]), freq="D", window=2,
-    ...                       end="2024-01-03")
-    >>> s[["period", "n_events", "goldstein_sum", "escalation_index"]]
-          period  n_events  goldstein_sum  escalation_index
-    0 2024-01-02         1          -10.0              10.0
-    1 2024-01-03         0            0.0              10.0
+    >>> ev = pd.DataFrame({"source": ["USAGOV", "PRK", "USA"], "target": ["PRK", "USA", "USA"],
+    ...                    "quad_class": [3, 4, 1], "mode": "asserted"})
+    >>> s = quad_shares(ev, countries=["USA", "PRK"])
+    >>> s.tolist(), s.attrs["n"]
+    ([0.0, 0.0, 0.5, 0.5], 2)
     """
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {MEASURES}, not {measure!r}")
-    if window < 1:
-        raise ValueError("window must be at least 1")
-    freq = _FREQ_ALIASES.get(freq, freq)
-    frame = filter_events(events, directed=directed, date=date, modes=modes,
-                          start=start, end=end, **filters)
-    missing = frame["timestamp"].isna()
-    if missing.any():
-        logger.warning("escalation_series: %d events without a usable %s left out",
-                       int(missing.sum()), date)
-        frame = frame[~missing]
-    if by_dyad:
-        frame = frame[frame["dyad"] != ""]
-        wanted = [_parse_dyad(d, directed) for d in dyads] if dyads is not None else None
-        if wanted is not None:
-            frame = frame[frame["dyad"].isin(wanted)]
-        labels = wanted if wanted is not None else sorted(frame["dyad"].unique())
-    else:
-        frame = frame.assign(dyad="all")
-        labels = ["all"]
-    first = pd.Timestamp(start) if start is not None else frame["timestamp"].min()
-    last = pd.Timestamp(end) if end is not None else frame["timestamp"].max()
-    if pd.isna(first) or pd.isna(last) or not labels:
-        return pd.DataFrame(columns=["period", "dyad", "source_country", "target_country",
-                                     *_SUMMARY_COLUMNS, "escalation_index"])
-    periods = pd.period_range(first, last, freq=freq)
-    frame = frame.assign(period=frame["timestamp"].dt.to_period(freq))
-    grid = pd.MultiIndex.from_product([labels, periods], names=["dyad", "period"])
-    counts = _measures(frame, ["dyad", "period"]) if len(frame) else None
-    cols = ["n_events", *QUAD_COLUMNS, "goldstein_sum"]
-    if counts is None:
-        table = pd.DataFrame(0, index=grid, columns=cols)
-    else:
-        table = counts[cols].reindex(grid, fill_value=0)
-    table = table.astype({c: "int64" for c in cols[:-1]} | {"goldstein_sum": "float64"})
-    table = _finish(table).reset_index()
-    table["escalation_index"] = _index(table, measure, window)
-    table["period"] = table["period"].dt.start_time
-    parts = [_split_dyad(d) for d in table["dyad"]]
-    table.insert(2, "source_country", [p[0] for p in parts])
-    table.insert(3, "target_country", [p[1] for p in parts])
-    table = table[["period", "dyad", "source_country", "target_country", *_SUMMARY_COLUMNS,
-                   "escalation_index"]]
-    return table.sort_values(["dyad", "period"], ignore_index=True)
-
-
-def _index(table: pd.DataFrame, measure: str, window: int) -> pd.Series:
-    groups = table.groupby("dyad", sort=False)
-
-    def rolling_sum(column: str) -> pd.Series:
-        return groups[column].transform(lambda s: s.rolling(window, min_periods=1).sum())
-
-    n = rolling_sum("n_events")
-    if measure == "goldstein":
-        value = -rolling_sum("goldstein_sum") / n.where(n > 0)
-    elif measure == "conflict_share":
-        table = table.assign(_conflict=table["verbal_conflict"] + table["material_conflict"])
-        groups = table.groupby("dyad", sort=False)
-        value = rolling_sum("_conflict") / n.where(n > 0)
-    else:
-        value = -groups["net_cooperation"].transform(
-            lambda s: s.rolling(window, min_periods=1).mean())
-    return value.fillna(0.0).astype(float) + 0.0
+    wanted = {str(c) for c in countries}
+    frame = filter_events(events, **filters) if filters else events
+    src = frame["source"].fillna("").map(actor_country)
+    tgt = frame["target"].fillna("").map(actor_country)
+    pair = frame[src.isin(wanted) & tgt.isin(wanted) & (src != tgt)]
+    counts = pair["quad_class"].value_counts().reindex([1, 2, 3, 4], fill_value=0)
+    n = int(counts.sum())
+    shares = (counts / n) if n else counts.astype(float) * np.nan
+    out = pd.Series(shares.to_numpy(dtype=float), index=list(QUAD_COLUMNS))
+    out.attrs["n"] = n
+    return out
