@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         digest = hashlib.sha256(target.read_bytes()).hexdigest()[:16]
         print(f"{name:45s} {len(frame):6d} events  {digest}")
     if not args.no_raw:
-        for path in sorted((ROOT / "eventcoder" / "examples").glob("*.jsonl")):
+        for path in [ROOT / "eventcoder" / "examples" / f"{n}.jsonl"
+                     for n in ("seed_article_de", "ukraine_2022_example_en")]:
             frame = ec.code_articles(path, progress=False)
             target = args.out / f"raw-{path.stem}.csv"
             frame.to_csv(target, index=False)
