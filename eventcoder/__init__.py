@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import logging
 
+from . import datasets
 from .aggregate import add_dyads, dyad_matrix, dyad_summary, escalation_series, filter_events
 from .agreement import cohen_kappa, fleiss_kappa
 from .api import code_articles, code_conllu, code_parsed, code_text
 from .batch.records import QUARANTINE_REASONS, RecordOptions, RunSummary, quarantine_frame
 from .cameo import CameoCode, load_cameo
 from .conllu import Document, Sentence, Word, read_conllu, write_conllu
+from .datasets import load_example
 from .dedupe import deduplicate
 from .dictionaries import load_language
 from .display import show_events
@@ -81,6 +83,8 @@ __all__ = [
     "code_stream",
     "events_to_frame",
     "load_cameo",
+    "datasets",
+    "load_example",
     "load_language",
     "read_conllu",
     "write_conllu",

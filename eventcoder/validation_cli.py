@@ -28,7 +28,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if args.petrarch:
             from .petrarch import load_petrarch
 
-            language = load_petrarch(args.petrarch, mode=args.petrarch_mode).resources
+            language = load_petrarch(args.petrarch, combine=args.petrarch_combine).resources
             code = "en"
         else:
             language = code = args.language
@@ -87,7 +87,7 @@ def add_validation_subcommands(subparsers: argparse._SubParsersAction) -> None:
                           "(only those records are scored), or 'auto': each in its own")
     val.add_argument("--petrarch", metavar="DIR",
                      help="code the gold CoNLL-U with PETRARCH dictionaries from DIR (English)")
-    val.add_argument("--petrarch-mode", choices=["replace", "beside"], default="replace",
+    val.add_argument("--petrarch-combine", choices=["replace", "beside"], default="replace",
                      help="PETRARCH dictionaries instead of or beside eventcoder's own")
     val.add_argument("--modes", help="score only predicted events with these modes, "
                                      "comma-separated (e.g. asserted)")

@@ -4,7 +4,7 @@ Each notebook is executed on a fresh kernel with nbclient (``scripts/run_noteboo
 writing its figures to a temporary folder; the test then checks the figures exist.
 Notebook 02 codes a sample of the shared corpora (``EVENTCODER_NOTEBOOK_LIMIT``
 articles per corpus) so that CI stays within minutes; without ``../shared`` it runs on
-the example corpus in ``data/examples/``.
+the example corpus in ``eventcoder/examples/``.
 """
 
 from __future__ import annotations

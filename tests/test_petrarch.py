@@ -295,15 +295,15 @@ def test_subject_noun_and_negation(dicts):
 
 
 def test_beside_keeps_eventcoder_entries():
-    beside = load_petrarch(PDIR, mode="beside")
+    beside = load_petrarch(PDIR, combine="beside")
     own = load_language("en")
     assert beside.resources.actors[("arnor",)][0].code == "ARN"
     some_key = next(iter(own.actors))
     assert beside.resources.actors[some_key][0] == own.actors[some_key][0]
     assert len(beside.resources.verbs) > len(own.verbs)
     assert ("arnor",) not in own.actors  # the cached English resources are untouched
-    with pytest.raises(ValueError, match="mode"):
-        load_petrarch(PDIR, mode="merge")
+    with pytest.raises(ValueError, match="combine"):
+        load_petrarch(PDIR, combine="merge")
 
 
 def test_find_files_and_missing(tmp_path):
@@ -458,7 +458,7 @@ def test_beside_leaves_the_shared_english_resources_alone():
     own = load_language("en")
     before = (len(own.actors), len(own.agents), len(own.verbs), dict(own.actor_first),
               dict(own.agent_last), own.max_actor_len)
-    load_petrarch(PDIR, mode="beside")
+    load_petrarch(PDIR, combine="beside")
     after = (len(own.actors), len(own.agents), len(own.verbs), dict(own.actor_first),
              dict(own.agent_last), own.max_actor_len)
     assert after == before

@@ -4,7 +4,7 @@ PETRARCH (Open Event Data Alliance) keeps its dictionaries in plain-text
 formats; :func:`load_petrarch` reads them from a path the user gives and builds
 a :class:`~eventcoder.dictionaries.LanguageResources` that the ordinary coder
 (:func:`eventcoder.coding.code_document`) uses, either in place of eventcoder's
-own English dictionaries (``mode="replace"``) or beside them (``"beside"``).
+own English dictionaries (``combine="replace"``) or beside them (``"beside"``).
 
 What is read, and how it maps:
 

@@ -158,19 +158,19 @@ def find_dictionary_files(folder: str | Path) -> dict[str, list[Path]]:
     }
 
 
-def _base_resources(mode: str) -> LanguageResources:
-    if mode == "replace":
+def _base_resources(combine: str) -> LanguageResources:
+    if combine == "replace":
         rules = load_rules(resource_dir("en", "lang.yaml"))
         return LanguageResources(rules=rules)
-    if mode == "beside":
+    if combine == "beside":
         return load_language("en").copy()  # a new object: the shared one stays as it is
-    raise ValueError(f"mode must be 'replace' or 'beside', got {mode!r}")
+    raise ValueError(f"combine must be 'replace' or 'beside', got {combine!r}")
 
 
 def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Path] = (),
                   agents: Sequence[str | Path] = (), verbs: Sequence[str | Path] = (),
                   discards: Sequence[str | Path] = (), ontology: Sequence[str | Path] = (),
-                  mode: str = "replace", keep_unknown_codes: bool = False,
+                  combine: str = "replace", keep_unknown_codes: bool = False,
                   target_preps: Sequence[str] = TARGET_PREPS) -> PetrarchDictionaries:
     """Build English resources from PETRARCH/Phoenix dictionary files.
 
@@ -181,7 +181,7 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
         explicit ``actors``/``agents``/``verbs``/``discards``/``ontology``
         lists add to it (``ontology``: PETRARCH's coding ontology, for the
         codes of negated events, :meth:`PetrarchDictionaries.negate`).
-    mode : {"replace", "beside"}
+    combine : {"replace", "beside"}
         ``"replace"``: only the PETRARCH entries (with eventcoder's English
         grammar rules); ``"beside"``: added to eventcoder's own English
         dictionaries (eventcoder's entries win ties).
@@ -220,7 +220,7 @@ def load_petrarch(folder: str | Path | None = None, *, actors: Sequence[str | Pa
             found[kind].append(p)
     if not any(found.values()):
         raise DictionaryError(f"no PETRARCH dictionary files found in {folder}")
-    res = _base_resources(mode)
+    res = _base_resources(combine)
     report = ImportReport()
     for p in found["actors"]:
         read_actors(p, res, report)
