@@ -149,3 +149,38 @@ def test_list_models():
     df = parsing.list_models()
     row = df[(df.language == "de") & (df.source == "compact")]
     assert len(row) == 1 and bool(row.chosen.iloc[0])
+
+
+# Real news sentences (Wikinews 2019, Ukrainian address 2022) that stanza's tokenizer cut in
+# two; the cut is noted after each. The repair merges a "sentence" that lacks final
+# punctuation with the next one, and never cuts inside a multi-word name of the actor
+# dictionary.
+@pytest.mark.parametrize("text", [
+    # "... told Agence France- | Presse the male victim ..."
+    'Tomasz Kubiak, a fire service spokesman, told Agence France-Presse the male victim is in '
+    'intensive care with "severe burns".',
+    # "... official | Troy Roberts said ..."
+    "Florida Department of Transportation official Troy Roberts said yesterday morning the road "
+    "itself, which is straight in the vicinity, will be examined as part of investigations.",
+    # "State press agency | PAP has reported ..."
+    "State press agency PAP has reported being told off the record all five deaths were caused by "
+    "carbon monoxide poisoning.",
+    # "... Prime Minister of Canada | Trudeau."
+    "During the day I spoke with friends of Ukraine - President of Turkey Erdoğan and Prime "
+    "Minister of Canada Trudeau.",
+])
+def test_no_split_inside_a_news_sentence(cache, text):
+    _need("en")
+    (doc,) = _parse([text], "en", cache)
+    assert [s.text for s in doc.sentences] == [text]
+
+
+def test_split_repair_rules_are_data_checked():
+    from eventcoder.parsing.sentences import _joins_a_name, _lacks_final_punctuation
+
+    assert _lacks_final_punctuation("Prime Minister of Canada")
+    assert not _lacks_final_punctuation('He said "no."')
+    assert not _lacks_final_punctuation("It ended (in 2019).")
+    assert _joins_a_name("The talks at the U.N.", "Security Council ended.", "en")
+    assert _joins_a_name("oil facilities of Saudi", "Arabia were hit.", "en")
+    assert not _joins_a_name("He met the U.S.", "President Biden said on Monday.", "en")

@@ -3,8 +3,10 @@
 Before tokenizing: single line breaks become spaces (:func:`_normalize_text`) and
 characters the tokenizer never saw are mapped to ones it did (``char_map``,
 :func:`_tokenizer_text`), keeping the length so offsets still point into the
-original. After tokenizing: wrong sentence splits (``"am 15. August"``,
-abbreviations, closing quotes) are merged again (:func:`_repair_sentences`).
+original. After tokenizing: wrong sentence splits are merged again
+(:func:`_repair_sentences`): after a "sentence" that does not end with final punctuation,
+inside a multi-word name of the actor dictionary ("U.N. | Security Council"), after
+abbreviations and ordinals ("am 15. | August"), before closing quotes.
 The rules live in ``eventcoder/models/ssplit_rules.json``.
 """
 
@@ -48,9 +50,16 @@ def _tokenizer_text(text: str, language: str) -> str:
     return text.translate(_char_table(language))
 
 
+#: changes whenever the repair code changes what a parse looks like (part of the cache key)
+REPAIR_VERSION = 2
+
+
 @lru_cache(maxsize=1)
 def _rules_hash() -> str:
-    return hashlib.sha256(_RULES_FILE.read_bytes()).hexdigest()[:8]
+    """The rules file and the repair code's version: parses cached under another are stale."""
+    h = hashlib.sha256(_RULES_FILE.read_bytes())
+    h.update(f"repair-v{REPAIR_VERSION}".encode())
+    return h.hexdigest()[:8]
 
 
 def _ends_with_word(text: str, word: str) -> bool:
@@ -67,12 +76,46 @@ def _starts_with_word(text: str, word: str) -> bool:
     return not rest or not rest[0].isalnum()
 
 
-def _should_merge(prev: str, nxt: str, gap: str, rules: dict[str, Any]) -> bool:
+#: characters that may close a sentence, and what may follow them (quotes, brackets)
+_FINAL = ".!?:;…"
+_CLOSING = "\"'”’»«›‹)]"
+
+
+def _lacks_final_punctuation(text: str) -> bool:
+    """True when ``text`` does not end like a sentence (no . ! ? : ; … before closing quotes)."""
+    stripped = text.rstrip().rstrip(_CLOSING).rstrip()
+    return bool(stripped) and stripped[-1] not in _FINAL
+
+
+def _joins_a_name(prev: str, nxt: str, language: str) -> bool:
+    """True when the split cuts a multi-word name of the actor dictionary ("U.N. | Security
+    Council", "Saudi | Arabia"): data-checked, no sentence-specific rule."""
+    from ..dictionaries import load_language, normalize
+
+    try:
+        actors = load_language(language).actors
+    except Exception:  # noqa: BLE001 - a language without dictionaries has no names to protect
+        return False
+    left, right = prev.split()[-3:], nxt.split()[:3]
+    for k in range(1, len(left) + 1):
+        for m in range(1, len(right) + 1):
+            words = [normalize(w) for w in left[-k:] + right[:m]]
+            words[-1] = words[-1].rstrip(".,;:!?\"'”)")
+            if tuple(words) in actors:
+                return True
+    return False
+
+
+def _should_merge(prev: str, nxt: str, gap: str, rules: dict[str, Any], language: str = "") -> bool:
     if "\n\n" in gap or not prev or not nxt:
         return False
     if all(not c.isalnum() for c in nxt) or all(not c.isalnum() for c in prev):
         return True
     if nxt[0] in rules.get("no_open", ()) or nxt[0].islower():
+        return True
+    if _lacks_final_punctuation(prev):  # a sentence ends with punctuation: this one did not end
+        return True
+    if language and _joins_a_name(prev, nxt, language):
         return True
     if re.search(r"(?:^|\s)\d{1,2}\.$", prev) and any(
         _starts_with_word(nxt, m) for m in rules.get("months", ())
@@ -151,7 +194,7 @@ def _repair_sentences(doc: Any, language: str) -> Any:
             continue
         p0, p1 = _span(prev[0])[0], _span(prev[-1])[1]
         n0, n1 = _span(cur[0])[0], _span(cur[-1])[1]
-        if _should_merge(text[p0:p1], text[n0:n1], text[p1:n0], rules):
+        if _should_merge(text[p0:p1], text[n0:n1], text[p1:n0], rules, language.split("_")[0]):
             prev.extend(cur)
             changed = True
         else:
