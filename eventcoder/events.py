@@ -44,6 +44,8 @@ class Event:
     target_span: str = ""
     trigger_span: str = ""
     pattern: str = ""
+    embedded_code: str = ""
+    embedded_target: str = ""
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
@@ -101,7 +103,13 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
         - ``source_span``, ``target_span``, ``trigger_span`` (str): 1-based word
           ids in the sentence ("3-4", "7"), for highlighting the evidence.
         - ``pattern`` (str): the dictionary entry that coded the event
-          ("de/verbs.yaml#12"), so every record can be traced.
+          ("de/verbs.yaml#12"), so every record can be traced; a statement frame adds
+          its name ("en/verbs.yaml#40 (threat frame)").
+        - ``embedded_code``, ``embedded_target`` (str): for a statement (an appeal,
+          demand, threat, refusal or intent: "threatened to cut off gas to Moldova"),
+          the CAMEO code and target of the action it talks about, which is not coded as
+          an event of its own (CAMEO's convention); ``""`` otherwise. Study intended or
+          threatened actions through these columns.
 
     Examples
     --------

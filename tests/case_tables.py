@@ -15,6 +15,8 @@ Each case::
       xfail: "why"                          # optional: a known limitation (reported, not hidden)
       modes:                                # optional: non-asserted events that must appear
         - [USA, PRK, "130", negated]
+      embedded:                             # optional: statements and the action they embed
+        - [USA, PRK, "130", "062", RUS]     # [source, target, code, embedded_code, embedded_target]
 """
 
 from __future__ import annotations

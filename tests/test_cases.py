@@ -34,3 +34,12 @@ def test_case(language, case):
         assert any(code_matches(src, e.source) and code_matches(tgt or "", e.target)
                    and code_matches(str(code), e.event_code) and e.mode == mode
                    for e in events), (src, tgt, code, mode)
+    for src, tgt, code, emb_code, emb_tgt in case.get("embedded", []):
+        # a statement (appeal, demand, threat, refusal, intent) keeps the action it talks about
+        assert any(code_matches(src, e.source) and code_matches(tgt or "", e.target)
+                   and code_matches(str(code), e.event_code)
+                   and code_matches(str(emb_code), e.embedded_code)
+                   and code_matches(emb_tgt or "", e.embedded_target)
+                   for e in events), (src, tgt, code, emb_code, emb_tgt,
+                                      [(e.source, e.target, e.event_code, e.embedded_code,
+                                        e.embedded_target) for e in events])

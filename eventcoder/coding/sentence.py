@@ -16,6 +16,7 @@ from ..plover import plover_event
 from ..temporal import resolve_event_date
 from .arguments import _source_words, _target_words
 from .clause import _DEFAULT_OPTIONS, _VERBAL, CodingOptions, DocumentContext, _Clause, _dedupe
+from .frames import Coded, apply_frames
 from .modes import _mode
 from .patterns import _match_pattern, _source_obliques
 from .reference import _resolve, _speaker
@@ -182,9 +183,7 @@ def code_sentence(
     actors = SentenceActors(sentence, res, date=date, aliases=ctx.aliases)
     keys = [form for form, _ in actors.keys]
     cl = _Clause(sentence, res, actors, ctx, keys, options or _DEFAULT_OPTIONS)
-    events: list[Event] = []
-    text = sentence.surface()
-    date_str = date.isoformat() if date else ""
+    coded: list[Coded] = []
     for verb in sentence.words:
         if verb.upos not in _VERBAL and verb.upos != "NOUN":
             continue
@@ -195,21 +194,28 @@ def code_sentence(
         if found is None:
             continue
         pattern, noun, prt_obl = found
-        coded = _event_triples(cl, verb, pattern, noun, prt_obl)
-        if coded is None:
+        triples_found = _event_triples(cl, verb, pattern, noun, prt_obl)
+        if triples_found is None:
             continue
-        triples, src_words = coded
+        triples, src_words = triples_found
         mode = _mode(cl, verb, noun)
         if mode == "asserted" and any(
                 cl.keys[c.id - 1] in res.rules.negation_words and c.rel in ("det", "cc", "advmod")
                 for sw in src_words for c in cl.kids(sw)):
             mode = "negated"  # "neither the US nor ...", "kein Land"
-        when = resolve_event_date(sentence, verb.id, date, res.language)
         trigger_ids = [verb.id] + ([noun.id] if noun is not None else [])
         trigger_ids += [c.id for c in cl.kids(verb) if c.deprel == "compound:prt"]
-        trigger = " ".join(sentence.words[i - 1].form for i in sorted(trigger_ids))
+        coded.append(Coded(verb, pattern, noun, triples, src_words, mode, trigger_ids))
+    events: list[Event] = []
+    text = sentence.surface()
+    date_str = date.isoformat() if date else ""
+    for item in apply_frames(cl, coded):
+        verb, pattern = item.verb, item.pattern
+        when = resolve_event_date(sentence, verb.id, date, res.language)
+        trigger = " ".join(sentence.words[i - 1].form for i in sorted(set(item.trigger_ids)))
+        pattern_id = pattern.id + (f" ({item.frame} frame)" if item.frame else "")
         seen: set[tuple[str, str, str]] = set()
-        for src, tgt, event_code in triples:
+        for src, tgt, event_code in item.triples:
             key = (src.code, tgt.code if tgt else "", event_code)
             if key in seen:
                 continue
@@ -221,11 +227,12 @@ def code_sentence(
                 target=tgt.code if tgt else "", target_text=tgt.text if tgt else "",
                 event_code=code.code, event_name=code.name, root_code=code.root_code,
                 quad_class=code.quad_class, goldstein=code.goldstein,
-                trigger=trigger, sentence=text, language=res.language, mode=mode,
+                trigger=trigger, sentence=text, language=res.language, mode=item.mode,
                 event_date=when.date, date_precision=when.precision,
                 date_phrase=when.phrase, plover_event=plover_event(code.code),
                 source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
-                trigger_span=_span(trigger_ids), pattern=pattern.id,
+                trigger_span=_span(item.trigger_ids), pattern=pattern_id,
+                embedded_code=item.embedded_code, embedded_target=item.embedded_target,
             ))
     material = [e for e in events if e.quad_class in (2, 4) and e.mode == "asserted"]
     if material:

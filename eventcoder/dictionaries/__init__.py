@@ -30,7 +30,14 @@ from ..countries import cldr_countries
 from ..errors import DictionaryError, UnknownLanguageError
 from ..resources_path import resource_dir
 from .model import ACTOR_KINDS, ActorEntry, LanguageResources, LanguageRules, VerbPattern, normalize
-from .readers import load_actor_table, load_agent_table, load_rules, load_verb_table, load_yaml
+from .readers import (
+    load_actor_table,
+    load_agent_table,
+    load_frames,
+    load_rules,
+    load_verb_table,
+    load_yaml,
+)
 
 __all__ = [
     "ACTOR_KINDS",
@@ -92,6 +99,8 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
         counts["people"] = load_actor_table(people, res)
     for extra in extra_dirs:
         counts[str(extra)] = _load_user_folder(extra, res)
+    if (folder / "frames.yaml").is_file():
+        counts["frames"] = load_frames(root / "common" / "frames.yaml", folder / "frames.yaml", res)
     if (folder / "temporal.yaml").is_file():
         from ..temporal import load_temporal
 

@@ -168,6 +168,10 @@ class LanguageResources:
     agent_last: dict[str, int] = field(default_factory=dict)  # last word -> longest agent phrase
     #: the temporal lexicon (``temporal.yaml``), ``None`` for a language without one
     temporal: Any = None
+    #: statement frames: verb lemma -> frame name, and frame name -> its rule
+    #: (``target``, ``default``, ``codes``; see ``resources/common/frames.yaml``)
+    frames: dict[str, str] = field(default_factory=dict)
+    frame_rules: dict[str, dict] = field(default_factory=dict)
     _suffix_roles: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _suffix_stamp: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
     _frozen: bool = field(default=False, repr=False, compare=False)
@@ -211,6 +215,8 @@ class LanguageResources:
         self.verbs = MappingProxyType({k: tuple(v) for k, v in self.verbs.items()})
         self.actor_first = MappingProxyType(dict(self.actor_first))
         self.agent_last = MappingProxyType(dict(self.agent_last))
+        self.frames = MappingProxyType(dict(self.frames))
+        self.frame_rules = MappingProxyType(dict(self.frame_rules))
         self._frozen = True
         return self
 
@@ -235,6 +241,8 @@ class LanguageResources:
             actor_first=dict(self.actor_first),
             agent_last=dict(self.agent_last),
             temporal=self.temporal,
+            frames=dict(self.frames),
+            frame_rules=dict(self.frame_rules),
         )
 
     def _check_writable(self) -> None:

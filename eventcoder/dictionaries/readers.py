@@ -18,7 +18,8 @@ from ..cameo import load_cameo
 from ..errors import DictionaryError
 from .model import ACTOR_KINDS, ActorEntry, LanguageResources, LanguageRules, VerbPattern, normalize
 
-__all__ = ["load_actor_table", "load_agent_table", "load_rules", "load_verb_table", "load_yaml"]
+__all__ = ["FRAME_TARGETS", "load_actor_table", "load_agent_table", "load_frames", "load_rules",
+           "load_verb_table", "load_yaml"]
 
 class _Yaml12Loader(yaml.SafeLoader):
     """Safe YAML loader where only true/false are booleans ("on", "no" stay words), and
@@ -256,3 +257,44 @@ def _rule_value(value: Any, kind: str, where: str) -> Any:
     return str(value)
 
 
+
+
+#: where a statement frame's target comes from (see resources/common/frames.yaml)
+FRAME_TARGETS = ("embedded_source", "embedded_target")
+
+
+def load_frames(common: Any, path: Any, res: LanguageResources) -> int:
+    """Read the statement frames: codes from ``common`` (language-neutral), verbs from ``path``.
+
+    Returns the number of frame verbs; errors name the file and the frame.
+    """
+    cameo = load_cameo()
+    try:
+        rules = load_yaml(_read_text(common)) or {}
+        verbs = load_yaml(_read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(rules, dict) or not isinstance(verbs, dict):
+        raise DictionaryError(f"{common} and {path} must map frame names")
+    frames: dict[str, dict[str, Any]] = {}
+    for name, rule in rules.items():
+        where = f"{common}, frame {name!r}"
+        if not isinstance(rule, dict) or rule.get("target") not in FRAME_TARGETS:
+            raise DictionaryError(f"{where}: 'target' must be one of {FRAME_TARGETS}")
+        codes = {str(k): str(v) for k, v in (rule.get("codes") or {}).items()}
+        default = str(rule.get("default", ""))
+        for code in (default, *codes.values()):
+            if code not in cameo:
+                raise DictionaryError(f"{where}: {code!r} is not a CAMEO event code")
+        frames[str(name)] = {"target": rule["target"], "default": default, "codes": codes}
+    count = 0
+    lemmas: dict[str, str] = {}
+    for name, words in verbs.items():
+        if name not in frames:
+            raise DictionaryError(f"{path}: unknown frame {name!r} (one of {sorted(frames)})")
+        for word in _str_tuple(words, f"{path}, frame {name!r}", "verbs"):
+            lemmas[normalize(word)] = str(name)
+            count += 1
+    res.frames = lemmas
+    res.frame_rules = frames
+    return count
