@@ -52,8 +52,13 @@ class CodingOptions:
 
     Attributes
     ----------
-    options : CodingOptions, optional
-        Other coding conventions (PETRARCH's); eventcoder's own by default.
+    require_target : bool
+        Drop events without a target unless their verb pattern is one-sided.
+    own_country_targets : bool
+        Keep events whose target is the source's own country as a whole ("UKRGOV"
+        -> "UKR": "we will fight for Ukraine", "friends of Ukraine"): an actor does
+        not act on its country as a whole; domestic events name a part of it
+        ("RUS" -> "RUSOPP" is kept either way). Off by default; PETRARCH keeps them.
     oblique_targets : bool
         Where no argument names a target, take it from any prepositional phrase
         of the verb ("appealed for peace *in Ithilen*"), as PETRARCH does. Off
@@ -78,6 +83,7 @@ class CodingOptions:
     """
 
     require_target: bool = True
+    own_country_targets: bool = False
     oblique_targets: bool = False
     oblique_sources: bool = False
     new_actor_length: int = 0

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..actors import Actor, SentenceActors
-from ..cameo import describe_code
+from ..cameo import actor_country, describe_code
 from ..conllu import Sentence, Word
 from ..dictionaries import LanguageResources, VerbPattern
 from ..events import Event
@@ -108,6 +108,9 @@ def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | N
         for tgt in targets or [None]:
             if tgt is not None and tgt.code == src.code:
                 continue
+            if (tgt is not None and not cl.options.own_country_targets
+                    and tgt.code == actor_country(src.code) and src.code != tgt.code):
+                continue  # "UKRGOV" -> "UKR": a country as a whole is no target of its own side
             triples.append((src, tgt, pattern.code))
             if tgt is not None and pattern.reverse_code:
                 triples.append((tgt, src, pattern.reverse_code))
