@@ -23,8 +23,10 @@ __all__ = [
     "MultiWordToken",
     "Sentence",
     "Word",
+    "is_ud1",
     "iter_conllu",
     "read_conllu",
+    "ud1_to_ud2",
     "write_conllu",
 ]
 
@@ -410,3 +412,41 @@ def write_conllu(documents: list[Document]) -> str:
                 )
             out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+#: UD v1 relations and their UD v2 names (``nmod`` of a predicate becomes ``obl`` too)
+UD1_RENAME = {"dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass",
+              "auxpass": "aux:pass", "neg": "advmod", "name": "flat", "mwe": "fixed",
+              "nmod:agent": "obl:agent"}
+_PREDICATES = {"VERB", "AUX", "ADJ"}
+
+
+def is_ud1(doc: Document) -> bool:
+    """True when a document uses UD v1 relations (``dobj``, ``nsubjpass``, ``auxpass``, ...)."""
+    return any(w.deprel in UD1_RENAME for s in doc.sentences for w in s.words)
+
+
+def ud1_to_ud2(doc: Document) -> Document:
+    """Rename UD v1 relations to UD v2 in place and return the document.
+
+    ``dobj`` -> ``obj``, ``nsubjpass`` -> ``nsubj:pass``, ``name`` -> ``flat``,
+    ``nmod`` of a verb, adjective or copula predicate -> ``obl``.
+
+    Examples
+    --------
+    >>> doc = read_conllu("1\\tPeter\\tPeter\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\t_\\n"
+    ...                   "2\\tsaw\\tsee\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
+    ...                   "3\\tMary\\tMary\\tPROPN\\t_\\t_\\t2\\tdobj\\t_\\t_\\n")[0]
+    >>> is_ud1(doc), [w.deprel for w in ud1_to_ud2(doc).sentences[0].words], is_ud1(doc)
+    (True, ['nsubj', 'root', 'obj'], False)
+    """
+    for sent in doc.sentences:
+        for w in sent.words:
+            rel = UD1_RENAME.get(w.deprel, w.deprel)
+            if rel.split(":")[0] == "nmod" and rel != "nmod:poss" and w.head > 0:
+                head = sent.words[w.head - 1]
+                if head.upos in _PREDICATES or any(c.deprel == "cop"
+                                                   for c in sent.children(head.id)):
+                    rel = "obl" + rel[4:]
+            w.deprel = rel
+    return doc

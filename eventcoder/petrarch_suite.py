@@ -42,17 +42,13 @@ from pathlib import Path
 import pandas as pd
 
 from .coding import CodingOptions, code_document
-from .conllu import ConlluError, Document, read_conllu
+from .conllu import ConlluError, Document, read_conllu, ud1_to_ud2
 from .events import events_to_frame
 from .petrarch import PetrarchDictionaries, load_petrarch
 from .validation import GoldEvent, GoldSentence, validate
 
 __all__ = ["SuiteRecord", "SuiteResult", "main_lines", "read_suite", "run_suite", "ud1_to_ud2"]
 
-_RENAME = {"dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass",
-           "auxpass": "aux:pass", "neg": "advmod", "name": "flat", "mwe": "fixed",
-           "nmod:agent": "obl:agent"}
-_PREDICATES = {"VERB", "AUX", "ADJ"}
 
 
 @dataclass
@@ -138,24 +134,6 @@ def read_suite(path: str | Path) -> list[SuiteRecord]:
                 date=_date(el.get("date", "")), text=text, parse=el.findtext("Parse") or "",
                 events=events, config=dict(config), error=error))
     return records
-
-
-def ud1_to_ud2(doc: Document) -> Document:
-    """Rename UD v1 relations to UD v2 in place.
-
-    ``dobj`` -> ``obj``, ``nsubjpass`` -> ``nsubj:pass``, ``name`` -> ``flat``,
-    ``nmod`` of a verb, adjective or copula predicate -> ``obl``.
-    """
-    for sent in doc.sentences:
-        for w in sent.words:
-            rel = _RENAME.get(w.deprel, w.deprel)
-            if rel.split(":")[0] == "nmod" and rel != "nmod:poss" and w.head > 0:
-                head = sent.words[w.head - 1]
-                if head.upos in _PREDICATES or any(c.deprel == "cop"
-                                                   for c in sent.children(head.id)):
-                    rel = "obl" + rel[4:]
-            w.deprel = rel
-    return doc
 
 
 def _document(rec: SuiteRecord) -> Document:

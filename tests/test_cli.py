@@ -181,3 +181,24 @@ def test_code_conllu_raises_for_a_bad_document_date():
     with pytest.raises(ec.InputError, match="document 'd1'.*not a date") as info:
         ec.code_conllu(conllu, language="de")
     assert info.value.reason_code == "bad_date"
+
+
+def test_ud_v1_input_is_converted_and_logged(tmp_path, caplog, capsys):
+    """CoNLL-U with UD v1 relations (dobj, nsubjpass, nmod obliques) is converted, not ignored."""
+    import logging
+
+    import eventcoder as ec
+
+    v1 = ("# newdoc id = v1\n"
+          "1\tRussia\tRussia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+          "2\tcondemned\tcondemn\tVERB\t_\t_\t0\troot\t_\t_\n"
+          "3\tJapan\tJapan\tPROPN\t_\t_\t2\tdobj\t_\t_\n"
+          "4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n")
+    with caplog.at_level(logging.INFO, logger="eventcoder"):
+        frame = ec.code_conllu(v1, language="en")
+    assert frame[["source", "target", "event_code"]].values.tolist() == [["RUS", "JPN", "111"]]
+    assert "UD v1 relations converted" in caplog.text
+    path = tmp_path / "v1.conllu"
+    path.write_text(v1, encoding="utf-8")
+    assert main(["code", str(path), "--language", "en", "-q"]) == 0
+    assert "RUS,Russia,JPN,Japan,111" in capsys.readouterr().out

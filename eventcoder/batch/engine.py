@@ -140,7 +140,7 @@ def _prepare_article(record: Record, options: RecordOptions, supported: set[str]
 
 
 def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str]) -> _Job:
-    from ..conllu import ConlluError, read_conllu
+    from ..conllu import ConlluError, is_ud1, read_conllu, ud1_to_ud2
 
     row = record.row or {}
     if row.get("document") is not None:  # read already (code_conllu, code_parsed)
@@ -155,6 +155,9 @@ def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str])
     doc = docs[0]
     for extra in docs[1:]:  # pragma: no cover - a record is one document
         doc.sentences.extend(extra.sentences)
+    if is_ud1(doc):  # the coder reads UD v2: convert, and say so
+        ud1_to_ud2(doc)
+        logger.info("%s (document %r): UD v1 relations converted to UD v2", record.where, doc.id)
     value = doc.metadata.get("language") or doc.metadata.get("lang") or options.language
     if not value:
         raise _Quarantine("unknown_language",
