@@ -46,6 +46,7 @@ class Event:
     pattern: str = ""
     embedded_code: str = ""
     embedded_target: str = ""
+    method: str = "tree"
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
@@ -110,6 +111,10 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
           the CAMEO code and target of the action it talks about, which is not coded as
           an event of its own (CAMEO's convention); ``""`` otherwise. Study intended or
           threatened actions through these columns.
+        - ``method`` (str): ``"tree"`` (coded from the dependency tree) or
+          ``"shallow"`` (the parse was implausible for the trigger; coded from tags and
+          word order: an actor name, the verb, an actor name; filter these out for
+          the strictest data).
 
     Examples
     --------

@@ -54,6 +54,11 @@ class CodingOptions:
     ----------
     require_target : bool
         Drop events without a target unless their verb pattern is one-sided.
+    shallow : bool
+        Where the parse is implausible for a dictionary verb (a verb without a
+        subject, a "noun" without determiner right after an actor name), code it from
+        tags and word order (:mod:`eventcoder.coding.shallow`); such events have
+        ``method="shallow"``. On by default; PETRARCH's suite runs without it.
     own_country_targets : bool
         Keep events whose target is the source's own country as a whole ("UKRGOV"
         -> "UKR": "we will fight for Ukraine", "friends of Ukraine"): an actor does
@@ -84,6 +89,7 @@ class CodingOptions:
 
     require_target: bool = True
     own_country_targets: bool = False
+    shallow: bool = True
     oblique_targets: bool = False
     oblique_sources: bool = False
     new_actor_length: int = 0

@@ -47,6 +47,7 @@ class Coded:
     embedded_code: str = ""
     embedded_target: str = ""
     frame: str = ""
+    method: str = "tree"
 
 
 def _frame_keys(cl: _Clause, word: Word) -> list[str]:

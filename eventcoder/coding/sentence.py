@@ -20,6 +20,7 @@ from .frames import Coded, apply_frames
 from .modes import _mode
 from .patterns import _match_pattern, _source_obliques
 from .reference import _resolve, _speaker
+from .shallow import shallow_coded
 from .targets import _fallback_targets, _inside, _is_speech_verb, _new_actor, _resolve_or_inside
 from .tree import _NOT_INSIDE, _case_of, _coordinated, _is_passive
 
@@ -212,7 +213,10 @@ def code_sentence(
     events: list[Event] = []
     text = sentence.surface()
     date_str = date.isoformat() if date else ""
-    for item in apply_frames(cl, coded):
+    items = apply_frames(cl, coded)
+    if cl.options.shallow:
+        items += shallow_coded(cl, coded)
+    for item in items:
         verb, pattern = item.verb, item.pattern
         when = resolve_event_date(sentence, verb.id, date, res.language)
         trigger = " ".join(sentence.words[i - 1].form for i in sorted(set(item.trigger_ids)))
@@ -236,6 +240,7 @@ def code_sentence(
                 source_span=_span(src.span), target_span=_span(tgt.span) if tgt else "",
                 trigger_span=_span(item.trigger_ids), pattern=pattern_id,
                 embedded_code=item.embedded_code, embedded_target=item.embedded_target,
+                method=item.method,
             ))
     material = [e for e in events if e.quad_class in (2, 4) and e.mode == "asserted"]
     if material:
