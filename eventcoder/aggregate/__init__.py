@@ -31,6 +31,7 @@ are NaN, never 0, and periods the corpus does not cover have no counts either.
 
 from __future__ import annotations
 
+from .compare import COMPARE_COLUMNS, compare_series, coverage_periods
 from .dyads import (
     MEASURES,
     QUAD_COLUMNS,
@@ -45,9 +46,12 @@ from .dyads import (
     filter_events,
     quad_shares,
 )
+from .keyevents import KEY_EVENT_COLUMNS, key_events
 from .series import SERIES_COLUMNS, escalation_series
 
 __all__ = [
+    "COMPARE_COLUMNS",
+    "KEY_EVENT_COLUMNS",
     "MEASURES",
     "QUAD_COLUMNS",
     "REQUIRED_COLUMNS",
@@ -55,10 +59,13 @@ __all__ = [
     "DyadSpec",
     "add_dyads",
     "check_events",
+    "compare_series",
+    "coverage_periods",
     "dyad_labels",
     "dyad_matrix",
     "dyad_summary",
     "escalation_series",
     "filter_events",
+    "key_events",
     "quad_shares",
 ]
