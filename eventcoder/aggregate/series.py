@@ -159,8 +159,9 @@ def escalation_series(events: pd.DataFrame, *, freq: str = "W",
         - ``escalation_index`` (float): the rolling measure (see Notes).
 
         ``attrs`` keeps ``freq``, ``directed``, ``date``, ``modes``,
-        ``min_events``, ``min_texts``, ``ci``, ``n_events`` and ``n_texts``
-        (totals) and ``imprecise`` for the plots' captions.
+        ``min_events``, ``min_texts``, ``ci``, ``prior_events``, ``n_events``
+        and ``n_texts`` (totals), ``corpus_texts`` and ``imprecise`` for the
+        plots' captions.
 
     Notes
     -----
@@ -243,7 +244,7 @@ def escalation_series(events: pd.DataFrame, *, freq: str = "W",
     last = pd.Timestamp(end) if end is not None else known.max()
     attrs = {"freq": freq, "directed": directed, "date": date,
              "modes": None if modes is None else tuple(modes), "min_events": min_events,
-             "min_texts": min_texts, "ci": ci, "n_events": len(frame),
+             "min_texts": min_texts, "ci": ci, "prior_events": prior_events, "n_events": len(frame),
              "n_texts": int(_text_ids(frame, text).nunique()), "imprecise": imprecise,
              "corpus_texts": None if corpus is None else int(corpus_dates.notna().sum())}
     if pd.isna(first) or pd.isna(last) or not labels:
