@@ -24,7 +24,13 @@ intervals over sentences, :func:`wilson_interval` intervals for a proportion, an
 from __future__ import annotations
 
 from ..errors import GoldError
-from .audit import audit_precision, audit_sample, read_coding_sheet, write_coding_sheet
+from .audit import (
+    audit_precision,
+    audit_sample,
+    gold_verdicts,
+    read_coding_sheet,
+    write_coding_sheet,
+)
 from .gold import GoldEvent, GoldSentence, code_gold, gold_to_documents, read_gold
 from .intervals import score_intervals, wilson_interval
 from .report import ValidationReport
@@ -41,6 +47,7 @@ __all__ = [
     "audit_sample",
     "code_gold",
     "gold_to_documents",
+    "gold_verdicts",
     "read_coding_sheet",
     "read_gold",
     "score_intervals",

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .intervals import wilson_interval
 
-__all__ = ["AUDIT_COLUMNS", "audit_precision", "audit_sample", "mark_sentence",
+__all__ = ["AUDIT_COLUMNS", "audit_precision", "audit_sample", "gold_verdicts", "mark_sentence",
            "read_coding_sheet", "write_coding_sheet"]
 
 #: the columns of a coding sheet, in order (the last three are filled in by hand)
@@ -226,6 +226,56 @@ def read_coding_sheet(path: str | os.PathLike) -> pd.DataFrame:
             sheet[column] = pd.to_numeric(sheet[column]).astype(int)
     sheet["weight"] = pd.to_numeric(sheet["weight"]).astype(float)
     return sheet
+
+
+def gold_verdicts(sample: pd.DataFrame, gold, *, event: str = "root",
+                  actors: str = "country") -> pd.Series:
+    """Fill a coding sheet's ``correct`` from a gold standard, where one exists.
+
+    An event is right ("y") when its sentence's gold record (``doc_id`` = gold id)
+    has a required or acceptable event with the same key at this level, else
+    "n"; events of sentences outside the gold stay "" (to check by hand).
+
+    Parameters
+    ----------
+    sample : DataFrame
+        A coding sheet (:func:`audit_sample`).
+    gold : list of GoldSentence, or a path
+    event : {"code", "root", "quad"}
+    actors : {"full", "country", "ignored"}
+
+    Returns
+    -------
+    Series of str
+        "y", "n" or "", aligned with ``sample``.
+
+    Examples
+    --------
+    >>> from eventcoder.validation import read_gold
+    >>> gold = read_gold([{"id": "s1", "events": [{"source": "RUS", "target": "UKR",
+    ...                                            "code": "190"}]}])
+    >>> sheet = pd.DataFrame({"doc_id": ["s1", "s1", "s2"], "source": ["RUSMIL", "UKR", "RUS"],
+    ...                       "target": ["UKR", "RUS", "UKR"], "event_code": ["193", "111", "190"]})
+    >>> gold_verdicts(sheet, gold).tolist()
+    ['y', 'n', '']
+    """
+    from .gold import GoldSentence, read_gold
+    from .scoring import _key
+
+    records = gold if isinstance(gold, list) and all(isinstance(g, GoldSentence)
+                                                     for g in gold) else read_gold(gold)
+    with_target = actors != "ignored"
+    keys = {s.id: {_key(e.source, e.target, e.code, event, actors, with_target)
+                   for e in [*s.events, *s.acceptable]} for s in records}
+    out = []
+    for doc, src, tgt, code in zip(sample["doc_id"], sample["source"].fillna(""),
+                                   sample["target"].fillna(""), sample["event_code"], strict=True):
+        if doc not in keys:
+            out.append("")
+            continue
+        key = _key(str(src).upper(), str(tgt).upper(), str(code), event, actors, with_target)
+        out.append("y" if key in keys[doc] else "n")
+    return pd.Series(out, index=sample.index, dtype=object)
 
 
 def _row(group: str, part: pd.DataFrame, level: float) -> dict:
