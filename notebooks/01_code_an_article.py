@@ -129,7 +129,8 @@ events[["event_code", "event_name", "date", "event_date", "date_precision", "dat
 # Goldstein weight on the y axis (colour and marker: QuadClass; hollow: not
 # asserted). An event the text dates only to a month or a year ("im Juli", "2006")
 # is a bar over that month or year, not a point on its first day. The numbered key
-# events (asserted only; here all from one text, so ranked by |Goldstein|) are
+# events (asserted only; here all from one text, so ranked by |Goldstein|, and
+# with `key_min_goldstein=0` even mild ones, since one article has few) are
 # listed under the figure instead of labelled in place.
 
 # %%
@@ -138,7 +139,7 @@ top_dyad = (dyadic["source"].map(actor_country) + "-" + dyadic["target"].map(act
             ).value_counts().index[0]
 with publication_style():
     fig, ax = plt.subplots(figsize=(7.2, 3.8))
-    plot_dyad_events(events, top_dyad, date="event_date", key=6, ax=ax,
+    plot_dyad_events(events, top_dyad, date="event_date", key=6, key_min_goldstein=0, ax=ax,
                      note=f"{article['source']}: 1 text, {len(events)} events")
     ax.set_title(f"Events of the seed article, {top_dyad.replace('-', '↔')}, by event date")
     paths = save_figure(fig, "01_seed_article_events", formats=("png", "pdf"), directory=FIGURES)

@@ -177,11 +177,12 @@ series[["period", "dyad", "n_events", "n_texts", "covered", "thin", "goldstein_m
 with publication_style():
     fig, axes = plt.subplots(3, 1, figsize=(7.2, 7.2), sharex=True,
                              gridspec_kw={"height_ratios": [3, 3, 1.3]})
-    plot_escalation(series, y="goldstein_mean", counts=False, caption=False, ax=axes[0])
+    plot_escalation(series, y="goldstein_mean", dyads=DYADS, counts=False, caption=False,
+                    ax=axes[0])
     axes[0].set_title(f"Russia–Ukraine 2022, from Ukrainian official addresses{TAG_UA}")
-    plot_escalation(series, y="escalation", counts=False, caption=False, ax=axes[1])
+    plot_escalation(series, y="escalation", dyads=DYADS, counts=False, caption=False, ax=axes[1])
     axes[1].get_legend().remove()
-    plot_counts(series, legend=False, ax=axes[2])
+    plot_counts(series, dyads=DYADS, legend=False, ax=axes[2])
     for ax in axes[:2]:
         ax.tick_params(labelbottom=False)
     add_caption(axes[2], series_caption(series, y="escalation", note=NOTE_UA))
@@ -276,7 +277,9 @@ with publication_style():
     plot_counts(both, hue="dating", ax=ax)
     ax.set_ylabel("events per week")
     ax.set_title(f"Ukrainian addresses 2022: events by article date and by event date{TAG_UA}")
-    add_caption(ax, series_caption(by_article, y="n_events", note=NOTE_UA))
+    add_caption(ax, series_caption(by_article, y="n_events", note=NOTE_UA)
+                + f" Event date: {int(by_event['n_events'].sum())} events inside the corpus "
+                  f"period; {by_event.attrs['imprecise']} dated only to a month or year left out.")
     save_figure(fig, "02_article_vs_event_date", directory=FIGURES)
 
 # %% [markdown]

@@ -93,3 +93,13 @@ def test_score_intervals_resample_sentences_and_respect_acceptable():
     assert table.loc["precision", "estimate"] == 0.5
     assert table.loc["f1", "low"] <= 0.5 <= table.loc["f1", "high"]
     assert table.loc["recall", "sentences"] == 3
+
+
+def test_score_intervals_do_not_collapse_at_zero():
+    gold = [{"id": f"s{i}", "events": [{"source": "RUS", "target": "UKR", "code": "190"}]}
+            for i in range(9)]
+    pred = pd.DataFrame({"doc_id": ["s0"], "sentence_id": "1", "source": "USA", "target": "PRK",
+                         "event_code": "042", "mode": "asserted"})
+    recall = score_intervals(pred, gold, n_boot=300).set_index("measure").loc["recall"]
+    assert recall["estimate"] == 0.0 and recall["low"] == 0.0
+    assert recall["high"] == pytest.approx(wilson_interval(0, 9)[1])  # about 0.30, not 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import matplotlib
+import matplotlib.dates
 
 matplotlib.use("Agg")
 
@@ -233,12 +234,14 @@ def test_key_events_asserted_numbered_and_listed():
         ev("2024-01-04", "UKR", "RUS", "018", doc="d"), ev("2024-01-05", "UKR", "RUS", "112", doc="d")])
     ax = plot_dyad_events(frame, "RUS-UKR", key=2, annotations=[("2024-01-03", "talks")])
     numbers = [t.get_text() for t in ax.texts if t.get_gid() == "key-event"]
-    assert numbers == ["1", "2"]
+    assert numbers == ["1"]  # a comment (3.4) or an accusation (-2) is no key event by default
     table = [t for t in ax.texts if t.get_gid() == "eventcoder-caption"][0].get_text()
     assert "RUS→UKR     190  Fight" in table and "(2 texts)" in table
-    assert "Make empathetic comment" in table  # |3.4| beats |-2.0|, after the two-text event
     assert " A  2024-01-03  talks" in table
     assert "negated" not in table
+    anything = plot_dyad_events(frame, "RUS-UKR", key=2, key_min_goldstein=0)
+    table = [t for t in anything.texts if t.get_gid() == "eventcoder-caption"][0].get_text()
+    assert "Make empathetic comment" in table  # |3.4| beats |-2.0|, after the two-text event
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[:4] == ["Verbal cooperation", "Material cooperation", "Verbal conflict",
                           "Material conflict"] and "not asserted (hollow)" in legend
@@ -258,6 +261,11 @@ def test_year_precision_events_are_bars_not_january_points():
     (segment,) = bars[0].get_segments()
     assert segment[1][0] - segment[0][0] > 364  # spans the year
     assert "date known to the month/year" in [t.get_text() for t in ax.get_legend().get_texts()]
+    # numbered as a key event, it is numbered in the middle of its year, not on 1 January
+    keyed = plot_dyad_events(frame, "RUS-UKR", date="event_date", key=1, key_min_goldstein=0)
+    number = [t for t in keyed.texts if t.get_gid() == "key-event"][0]
+    assert pd.Timestamp(number.xy[0]).strftime("%Y-%m") == "2014-07"
+    assert "2014 " in [t for t in keyed.texts if t.get_gid() == "eventcoder-caption"][0].get_text()
 
 
 def test_comparison_only_over_overlap_with_shares(events):
@@ -318,3 +326,12 @@ def test_save_figure(tmp_path, events):
     assert all(p.stat().st_size > 1000 for p in paths)
     assert paths[0].read_bytes()[:4] == b"\x89PNG"
     assert paths[1].read_bytes()[:4] == b"%PDF"
+
+
+def test_whole_grid_shown_and_a_note_when_every_period_is_thin(weekly):
+    ax = plot_escalation(weekly, dyads="UKR-RUS", counts=False)  # 2 events in 5 weeks
+    low, high = (pd.Timestamp(matplotlib.dates.num2date(v)).round("h").strftime("%Y-%m-%d")
+                 for v in ax.get_xlim())
+    assert (low, high) == ("2024-01-01", "2024-02-05")  # five whole weeks
+    note = [t for t in ax.texts if t.get_gid() == "nothing-drawn"]
+    assert note and "no week has enough events" in note[0].get_text()

@@ -9,7 +9,7 @@ from .dyads import DyadSpec, _parse_dyad, _text_ids, check_events, filter_events
 __all__ = ["KEY_EVENT_COLUMNS", "key_events"]
 
 #: the columns of :func:`key_events`, in order
-KEY_EVENT_COLUMNS = ("number", "timestamp", "when", "source", "target", "direction",
+KEY_EVENT_COLUMNS = ("number", "timestamp", "when", "precision", "source", "target", "direction",
                      "event_code", "event_name", "quad_class", "goldstein", "n_texts",
                      "n_events", "doc_id", "sentence")
 
@@ -52,7 +52,8 @@ def key_events(events: pd.DataFrame, dyad: DyadSpec, *, n: int = 8, directed: bo
     DataFrame
         Columns ``KEY_EVENT_COLUMNS``: ``number`` (int, 1..n by date),
         ``timestamp`` (datetime64), ``when`` (str: the date at its precision,
-        "2022-02-24", "2022-03" or "2014"), ``source``, ``target`` (actor codes
+        "2022-02-24", "2022-03" or "2014"), ``precision`` (str: "day", "week",
+        "month" or "year"), ``source``, ``target`` (actor codes
         of the first report), ``direction`` ("RUS→UKR", countries),
         ``event_code``, ``event_name``, ``quad_class`` (int), ``goldstein``
         (float), ``n_texts`` (int: texts reporting it), ``n_events`` (int:
@@ -95,6 +96,7 @@ def key_events(events: pd.DataFrame, dyad: DyadSpec, *, n: int = 8, directed: bo
         "number": range(1, len(top) + 1),
         "timestamp": top["_day"].to_numpy(),
         "when": [_when(t, p) for t, p in zip(top["_day"], top["_precision"], strict=True)],
+        "precision": [p if p in ("week", "month", "year") else "day" for p in top["_precision"]],
         "source": top["source"].to_numpy(), "target": top["target"].to_numpy(),
         "direction": (top["source_country"] + "→" + top["target_country"]).to_numpy(),
         "event_code": top["event_code"].to_numpy(), "event_name": top["event_name"].to_numpy(),

@@ -173,15 +173,34 @@ def shade_uncovered(ax: Axes, starts: Sequence, ends: Sequence, covered: Sequenc
     return shaded
 
 
-def add_caption(ax: Axes, text: str, *, fontsize: float = 7.0, offset: float = 30.0) -> None:
-    """Write ``text`` under ``ax`` (below its tick labels), wrapped to the axes' width."""
+def below_axis(ax: Axes):
+    """Coordinates whose (0, 0) is the axes' left edge just under everything below the axes."""
+    from matplotlib.transforms import Bbox
+
+    def coords(renderer) -> Bbox:
+        frame = ax.get_window_extent(renderer)
+        artists = [ax.xaxis.label, ax.xaxis.get_offset_text(), *ax.get_xticklabels()]
+        lows = [a.get_window_extent(renderer).y0 for a in artists
+                if a.get_visible() and a.get_text()]
+        low = min([frame.y0, *lows])
+        return Bbox.from_extents(frame.x0, low, frame.x1, low + 1)
+
+    return coords
+
+
+def add_caption(ax: Axes, text: str, *, fontsize: float = 7.0, offset: float = 6.0) -> None:
+    """Write ``text`` under ``ax``, below its tick labels and axis label, wrapped to its width.
+
+    ``offset`` is the gap in points. The caption is a text of ``ax`` with the gid
+    ``"eventcoder-caption"``.
+    """
     if not text:
         return
     fig = ax.figure
     width_in = ax.get_position().width * fig.get_figwidth()
     chars = max(40, int(width_in * 72 / (0.52 * fontsize)))
     wrapped = "\n".join(textwrap.fill(part, chars) for part in text.split("\n"))
-    ax.annotate(wrapped, xy=(0, 0), xycoords="axes fraction", xytext=(0, -offset),
+    ax.annotate(wrapped, xy=(0, 0), xycoords=below_axis(ax), xytext=(0, -offset),
                 textcoords="offset points", ha="left", va="top", fontsize=fontsize,
                 color="0.25", annotation_clip=False, gid="eventcoder-caption")
 

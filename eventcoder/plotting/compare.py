@@ -133,10 +133,13 @@ def plot_quad_shares(data: pd.DataFrame, *, countries: Sequence[str], hue: str =
     ax = new_axes(ax)
     width = 0.8 / max(1, len(names))
     x = np.arange(len(QUAD_COLUMNS))
+    empty = []
     for i, name in enumerate(names):
         part = data[data[hue].astype(str) == name]
         shares = quad_shares(part, countries=countries)
         n = shares.attrs["n"]
+        if not n:
+            empty.append(name)
         bounds = [wilson_interval(s * n, n) if n else (np.nan, np.nan) for s in shares]
         low = shares.to_numpy() - np.array([b[0] for b in bounds])
         high = np.array([b[1] for b in bounds]) - shares.to_numpy()
@@ -148,11 +151,13 @@ def plot_quad_shares(data: pd.DataFrame, *, countries: Sequence[str], hue: str =
     ax.set_xticks(x, [QUAD_CLASS_LABELS[q] for q in (1, 2, 3, 4)])
     ax.set_ylabel("Share of the dyad's events")
     ax.set_ylim(0, 1)
-    ax.legend(loc="upper left")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     if caption:
         text = f"{note.rstrip('.')}. " if note else ""
         text += (f"Events between {', '.join(countries)} (both directions; within one country "
                  "left out). Bars: 95% Wilson intervals.")
-        add_caption(ax, text, offset=22)
+        if empty:
+            text += f" No such events in: {', '.join(empty)} (no bars)."
+        add_caption(ax, text)
     return ax
 

@@ -18,6 +18,7 @@ from ._style import (
     QUAD_COLORS,
     QUAD_MARKERS,
     add_caption,
+    below_axis,
     date_axis,
     dyad_text,
     luminance,
@@ -157,7 +158,7 @@ def plot_dyad_heatmap(data: pd.DataFrame, *, value: str = "conflict_share",
                  "diagonal (events within one country, left out)")
         text += "; unknown actors (---) left out" if unknown == "drop" else ""
         text += f"; blank: no events{f' or fewer than {min_n}' if min_n > 1 else ''}."
-        add_caption(ax, text, offset=58)
+        add_caption(ax, text)
     return ax
 
 
@@ -172,8 +173,9 @@ def _annotations(annotations) -> list[tuple[pd.Timestamp, str]]:
 
 
 def plot_dyad_events(events: pd.DataFrame, dyad: DyadSpec, *, directed: bool = False,
-                     key: int = 6, annotations=None, table: bool = True, date: str = "date",
-                     note: str | None = None, ax: Axes | None = None, **kwargs) -> Axes:
+                     key: int = 6, key_min_goldstein: float = 4.0, annotations=None,
+                     table: bool = True, date: str = "date", note: str | None = None,
+                     ax: Axes | None = None, **kwargs) -> Axes:
     """Each event of one dyad on a time line (y: Goldstein), key events numbered.
 
     Marker colour and shape give the QuadClass; hollow markers are events the
@@ -193,6 +195,9 @@ def plot_dyad_events(events: pd.DataFrame, dyad: DyadSpec, *, directed: bool = F
         Only events from source to target, or both directions (default).
     key : int
         How many key events to number (0: none).
+    key_min_goldstein : float
+        Only events with |Goldstein| at least this can be key events (4: threats,
+        negotiations and stronger; not comments, praise or visits).
     annotations : sequence of (date, label) or DataFrame with ``date``, ``label``, optional
         Your own time line (dates of known turning points), drawn as dashed
         lines lettered A, B ... and listed with the key events.
@@ -245,10 +250,16 @@ def plot_dyad_events(events: pd.DataFrame, dyad: DyadSpec, *, directed: bool = F
         handles.append(Line2D([], [], color="0.35", linewidth=2.5,
                               label="date known to the month/year"))
     lines = [note] if note else []
-    chosen = key_events(events, dyad, n=key, directed=directed, date=date) if key else None
+    chosen = key_events(events, dyad, n=key, directed=directed, date=date,
+                        min_goldstein=key_min_goldstein) if key else None
     if chosen is not None and len(chosen):
         spots: dict[tuple, int] = {}
         for row in chosen.itertuples(index=False):
+            if row.precision != "day":  # a bar: number its middle, not its first day
+                period = pd.Period(row.timestamp, {"week": "W", "month": "M", "year": "Y"}[
+                    row.precision])
+                row = row._replace(timestamp=period.start_time + (period.end_time
+                                                                  - period.start_time) / 2)
             spot = (row.timestamp, row.goldstein)
             shift = spots.get(spot, 0)
             spots[spot] = shift + 1
@@ -273,7 +284,7 @@ def plot_dyad_events(events: pd.DataFrame, dyad: DyadSpec, *, directed: bool = F
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     date_axis(ax)
     if table and len(lines) > (1 if note else 0):
-        ax.annotate("\n".join(lines), xy=(0, 0), xycoords="axes fraction", xytext=(0, -30),
+        ax.annotate("\n".join(lines), xy=(0, 0), xycoords=below_axis(ax), xytext=(0, -6),
                     textcoords="offset points", ha="left", va="top", fontsize=6.5,
                     family="monospace", annotation_clip=False, gid="eventcoder-caption")
     return ax

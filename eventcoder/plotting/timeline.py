@@ -38,6 +38,9 @@ Y_LABELS = {
     "material_conflict": "Material conflict",
 }
 _SIGNED = {"goldstein_mean", "goldstein_sum", "escalation", "escalation_index", "net_cooperation"}
+#: y limits of bounded measures (Goldstein's scale is -10 to +10)
+_RANGES = {"goldstein_mean": (-10.5, 10.5), "escalation": (-10.5, 10.5),
+           "escalation_index": (-10.5, 10.5), "conflict_share": (-0.03, 1.03)}
 _FREQ_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 
@@ -105,8 +108,9 @@ def series_caption(series: pd.DataFrame, dyads: Sequence[str] | None = None, *,
         text += f" (corpus: {attrs['corpus_texts']:,} texts)"
     text += f"; per {freq}, {when}."
     if y in ("goldstein_mean", "conflict_share", "escalation", "escalation_index"):
-        text += (f" Points: {freq}s with at least {attrs.get('min_events', 3)} events from "
-                 f"{attrs.get('min_texts', 2)} texts; gaps: fewer.")
+        events, texts = attrs.get("min_events", 3), attrs.get("min_texts", 2)
+        text += (f" Points: {freq}s with at least {events} event{'s' if events != 1 else ''} "
+                 f"from {texts} text{'s' if texts != 1 else ''}; gaps: fewer.")
     if y == "escalation":
         text += (f" Escalation = -(sum of Goldstein) / (n + {attrs.get('prior_events', 5):g}),"
                  " the mean shrunk towards 0 when n is small; up = more conflict.")
@@ -175,6 +179,7 @@ def plot_escalation(data: pd.DataFrame, *, x: str = "period", y: str = "goldstei
         starts, ends = period_bounds(first[x], freq_)
         shade_uncovered(ax, starts, ends, first["covered"] if "covered" in first
                         else [True] * len(first))
+        ax.set_xlim(starts.min(), ends.max())  # the whole grid, even where nothing is drawn
     for i, label in enumerate(labels):
         part = series[series[hue] == label].sort_values(x)
         starts, ends = period_bounds(part[x], freq_)
@@ -189,6 +194,15 @@ def plot_escalation(data: pd.DataFrame, *, x: str = "period", y: str = "goldstei
                     elinewidth=0.8, markersize=4, linewidth=1.2, **DYAD_STYLES[i % 4])
     if y in _SIGNED:
         ax.axhline(0, color="0.5", linewidth=0.6, zorder=1)
+    if y in _RANGES and ax.get_autoscaley_on():
+        ax.set_ylim(*_RANGES[y])  # the measure's whole scale: figures compare at a glance
+    drawn = series[series[hue].isin(labels)][y]
+    if labels and drawn.notna().sum() == 0:
+        rule = (f"at least {series.attrs.get('min_events', 3)} events from "
+                f"{series.attrs.get('min_texts', 2)} texts")
+        ax.text(0.5, 0.5, f"no {_FREQ_WORDS.get(freq_, 'period')} has enough events ({rule})",
+                transform=ax.transAxes, ha="center", va="center", fontsize=8, color="0.35",
+                gid="nothing-drawn")
     ax.set_ylabel(Y_LABELS.get(y, y))
     ax.set_xlabel("")
     if labels:
@@ -242,6 +256,7 @@ def plot_counts(data: pd.DataFrame, *, x: str = "period", y: str = "n_events",
         if i == 0:
             shade_uncovered(ax, starts, ends, part["covered"] if "covered" in part
                             else [True] * len(part), label=legend)
+            ax.set_xlim(starts.min(), ends.max())
         days = (ends - starts) / np.timedelta64(1, "D")
         width = 0.8 * days / max(1, len(labels))
         left = starts + ((0.1 * days + i * width) * 86400e9).astype("timedelta64[ns]")
@@ -329,7 +344,9 @@ def plot_quad_composition(data: pd.DataFrame, *, dyad: DyadSpec | None = None,
     ax.set_ylabel("Share of events" if normalize else "Events")
     if not normalize:
         integer_ticks(ax)
-    ax.legend(loc="upper left", ncols=2)
+    if len(table):
+        ax.set_xlim(starts.min(), ends.max())
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     date_axis(ax)
     return ax
 

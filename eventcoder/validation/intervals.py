@@ -3,8 +3,12 @@
 - :func:`wilson_interval`: a proportion (k of n checked events are right). Unlike the
   normal approximation it stays inside [0, 1] and is usable for n of 10 or 20.
 - :func:`score_intervals`: precision, recall and F1 against a gold standard with
-  bootstrap intervals that resample *sentences* (the events of one sentence are not
-  independent), acceptable events counted neither way (as :func:`validate` does).
+  intervals for small samples, acceptable events counted neither way (as
+  :func:`validate` does). Each interval is the wider of two: the Wilson interval of
+  the counts (precision = tp of tp + fp; F1 = 2tp of 2tp + fp + fn) and the bootstrap
+  percentile interval that resamples *sentences* (the events of one sentence are not
+  independent). The bootstrap alone collapses to a point when every sentence scores
+  0 (0 of 9 found is not "recall 0 exactly"); Wilson alone ignores the clustering.
 """
 
 from __future__ import annotations
@@ -103,7 +107,7 @@ def _prf(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> tuple[np.ndarray, ..
 def score_intervals(predicted: Any, gold: Sequence[GoldSentence] | Any, *, event: str = "root",
                     actors: str = "country", modes: Iterable[str] | None = ("asserted",),
                     level: float = 0.95, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Precision, recall and F1 with bootstrap intervals over sentences.
+    """Precision, recall and F1 with intervals (Wilson and bootstrap over sentences, the wider).
 
     Parameters
     ----------
@@ -121,7 +125,8 @@ def score_intervals(predicted: Any, gold: Sequence[GoldSentence] | Any, *, event
     DataFrame
         Three rows (``measure`` "precision", "recall", "f1") with columns
         ``SCORE_COLUMNS``: ``estimate`` (float; NaN when undefined: precision
-        without predictions), ``low``, ``high`` (float: percentile interval),
+        without predictions), ``low``, ``high`` (float: the wider of the Wilson
+        and the bootstrap percentile interval, see the module docstring),
         ``tp``, ``fp``, ``fn`` (int, totals) and ``sentences`` (int: gold
         sentences scored). ``attrs`` keeps ``event``, ``actors``, ``level``.
 
@@ -146,12 +151,18 @@ def score_intervals(predicted: Any, gold: Sequence[GoldSentence] | Any, *, event
     else:
         boot = (np.array([np.nan]),) * 3
     alpha = (1 - level) / 2
+    tp, fp, fn = (float(a.sum()) for a in arrays)
+    wilson = {"precision": wilson_interval(tp, tp + fp, level),
+              "recall": wilson_interval(tp, tp + fn, level),
+              "f1": wilson_interval(2 * tp, 2 * tp + fp + fn, level)}
     rows = []
     for name, estimate, values in zip(("precision", "recall", "f1"), estimates, boot,
                                       strict=True):
         values = values[~np.isnan(values)]
-        low, high = ((float(np.quantile(values, alpha)), float(np.quantile(values, 1 - alpha)))
-                     if len(values) else (np.nan, np.nan))
+        low, high = wilson[name]
+        if len(values) and not np.isnan(low):
+            low = min(low, float(np.quantile(values, alpha)))
+            high = max(high, float(np.quantile(values, 1 - alpha)))
         rows.append({"measure": name, "estimate": float(estimate), "low": low, "high": high,
                      "tp": int(arrays[0].sum()), "fp": int(arrays[1].sum()),
                      "fn": int(arrays[2].sum()), "sentences": len(counts)})
