@@ -103,7 +103,11 @@ FIGURES.mkdir(parents=True, exist_ok=True)
 
 def tag(n: int, of: int) -> str:
     """' (sample, N = 40 of 191 texts)' for a sample run, '' for a full run."""
-    return "" if FULL else f" (sample, N = {n} of {of} texts)"
+    if FULL:
+        return ""
+    if SHARED is None or not (CORPORA / ADDRESSES).is_file():
+        return f" (sample, N = {n} example texts, not the corpus)"
+    return f" (sample, N = {n} of {of} texts)"
 
 
 TAG_UA = tag(len(ukraine), len(all_ua))
