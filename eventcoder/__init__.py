@@ -9,6 +9,8 @@ The public API::
     code_stream(inputs, *, output, ...) -> RunSummary   (large corpora: chunks, resume, workers)
     read_conllu(text_or_path) -> list[Document]
     events_to_frame(events) -> DataFrame
+    escalation_series(events, *, freq, dyads, ...) -> DataFrame      (per period and dyad)
+    plot_escalation(series_or_events, *, y, dyads, ..., ax=None) -> Axes   (and the other plot_*)
 
 Every entry point shares its keyword arguments and their meaning (see :mod:`eventcoder.api`).
 """
@@ -43,6 +45,11 @@ from .stream import code_stream
 from .validation import read_gold, validate
 
 __version__ = "0.1.0"
+
+#: in :mod:`eventcoder.plotting`, exported here lazily: ``eventcoder.plot_escalation(...)``
+_PLOTS = ("plot_comparison", "plot_counts", "plot_dyad_events", "plot_dyad_heatmap",
+          "plot_escalation", "plot_quad_composition", "plot_quad_shares", "publication_style",
+          "save_figure")
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -88,6 +95,21 @@ __all__ = [
     "load_language",
     "read_conllu",
     "write_conllu",
+    *_PLOTS,
 ]
+
+
+def __getattr__(name: str):
+    """The plot functions, imported on first use (``import eventcoder`` loads no matplotlib)."""
+    if name in _PLOTS:
+        from . import plotting
+
+        return getattr(plotting, name)
+    raise AttributeError(f"module 'eventcoder' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PLOTS))
+
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -182,7 +182,8 @@ class EventView:
         date = _cell(get("event_date", "") or get("date", ""))
         where = f"{_cell(get('doc_id', ''))} {_cell(get('sentence_id', ''))}".strip()
         pattern = _cell(get("pattern", ""))
-        return (f"<tr><td>{date}</td><td>{_cell(get('source', ''))}</td><td>{event}</td>"
+        return (f'<tr><td style="white-space:nowrap">{date}</td>'
+                f"<td>{_cell(get('source', ''))}</td><td>{event}</td>"
                 f"<td>{_cell(get('target', ''))}</td>"
                 f'<td style="text-align:left">{sentence}</td>'
                 f'<td title="{pattern}">{where}</td></tr>')

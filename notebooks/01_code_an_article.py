@@ -28,6 +28,7 @@
 import os
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
 import eventcoder
@@ -76,8 +77,8 @@ events[["source", "target", "event_code", "event_name", "quad_class", "goldstein
 # ## Check each record by eye
 #
 # Every record carries its evidence: the sentence, the words coded as the source
-# (blue), the trigger (orange) and the target (green). In JupyterLab the table
-# below highlights them.
+# (blue, underlined), the trigger (orange, bold) and the target (pink, dashed
+# underline). In JupyterLab the table below highlights them.
 
 # %%
 show_events(events)
@@ -125,16 +126,23 @@ events[["event_code", "event_name", "date", "event_date", "date_precision", "dat
 # ## The article's events on a time line
 #
 # The figure places each event of the article on its *event* date, with the
-# Goldstein weight on the y axis; the most extreme events are labelled.
+# Goldstein weight on the y axis (colour and marker: QuadClass; hollow: not
+# asserted). An event the text dates only to a month or a year ("im Juli", "2006")
+# is a bar over that month or year, not a point on its first day. The numbered key
+# events (asserted only; here all from one text, so ranked by |Goldstein|, and
+# with `key_min_goldstein=0` even mild ones, since one article has few) are
+# listed under the figure instead of labelled in place.
 
 # %%
 dyadic = events[events["target"].str.len() > 0]
 top_dyad = (dyadic["source"].map(actor_country) + "-" + dyadic["target"].map(actor_country)
             ).value_counts().index[0]
 with publication_style():
-    ax = plot_dyad_events(events, top_dyad, date="event_date", n_labels=6)
-    ax.set_title(f"Events of the seed article, dyad {top_dyad} (both directions)")
-    paths = save_figure(ax.figure, "01_seed_article_events", formats=("png", "pdf"), directory=FIGURES)
+    fig, ax = plt.subplots(figsize=(7.2, 3.8))
+    plot_dyad_events(events, top_dyad, date="event_date", key=6, key_min_goldstein=0, ax=ax,
+                     note=f"{article['source']}: 1 text, {len(events)} events")
+    ax.set_title(f"Events of the seed article, {top_dyad.replace('-', '↔')}, by event date")
+    paths = save_figure(fig, "01_seed_article_events", formats=("png", "pdf"), directory=FIGURES)
 paths
 
 # %% [markdown]

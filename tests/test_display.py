@@ -99,6 +99,7 @@ def test_event_view_html_table():
     assert html.count("<tr>") == 3  # header + two events
     assert "<b>North Korea</b>" not in html and "&lt;b&gt;" in html
     assert "[hypothetical]" in html
+    assert html.count('<td style="white-space:nowrap">') == 2  # dates do not wrap
     assert "USAGOV" in html and "Criticize or denounce" in html
     assert len(marks(html)) == 6
 

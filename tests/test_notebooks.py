@@ -1,16 +1,19 @@
 """The notebooks are product: paired, free of absolute paths, and they run top to bottom.
 
-Each notebook is executed on a fresh kernel with nbclient (``scripts/run_notebooks.py``),
-writing its figures to a temporary folder; the test then checks the figures exist.
-Notebook 02 codes a sample of the shared corpora (``EVENTCODER_NOTEBOOK_LIMIT``
-articles per corpus) so that CI stays within minutes; without ``../shared`` it runs on
-the example corpus in ``eventcoder/examples/``.
+The tests open every ``.ipynb`` the way JupyterLab's jupytext contents manager does (its
+pairing metadata must name the ``.ipynb`` itself, or JupyterLab answers HTTP 500) and
+execute the ``.ipynb`` files users open, with nbclient on a fresh kernel, writing figures
+to a temporary folder. Notebooks 02 and 03 code a sample (``EVENTCODER_NOTEBOOK_LIMIT``
+texts per corpus or language) so that CI stays within minutes; a sample run must write
+to ``sample/``, never where the README's figure lives. Without ``../shared`` notebook 02
+runs on the example corpus in ``eventcoder/examples/``.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED
@@ -21,14 +24,18 @@ spec.loader.exec_module(run_notebooks)
 
 SOURCES = run_notebooks.notebook_sources()
 
-#: figures each notebook must write (stem -> formats)
+#: files each notebook must write on a sample run (stem -> paths under the figures folder)
 FIGURES = {
     "01_code_an_article": ["01_seed_article_events.png", "01_seed_article_events.pdf"],
     "02_escalation_over_time": [
-        "02_escalation_rus_ukr.png", "02_quadclass_rus_ukr.png", "02_dyad_heatmap.png",
-        "02_key_events_rus_ukr.png", "02_article_vs_event_date.png", "02_events.parquet",
+        "sample/02_escalation_rus_ukr.png", "sample/02_quadclass_rus_ukr.png",
+        "sample/02_dyad_heatmap.png", "sample/02_key_events_rus_ukr.png",
+        "sample/02_article_vs_event_date.png", "sample/02_events.parquet",
     ],
-    "03_validate_your_coding": [],
+    "03_validate_your_coding": [
+        "sample/03_accuracy_test_split.png", "sample/03_audit_sheet.csv",
+        "sample/03_audit_sheet_checked.csv",
+    ],
 }
 
 
@@ -51,6 +58,24 @@ def test_pair_in_sync(source):
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_ipynb_opens_through_jupytext_pairing(source):
+    """What JupyterLab's jupytext contents manager does when a user opens the .ipynb."""
+    import jupytext
+    from jupytext.formats import long_form_multiple_formats
+    from jupytext.paired_paths import paired_paths
+
+    paired = source.with_suffix(".ipynb")
+    nb = jupytext.read(paired)
+    formats = nb.metadata.get("jupytext", {}).get("formats")
+    assert formats, f"{paired.name} has no jupytext pairing metadata"
+    # raises InconsistentPath (HTTP 500 in JupyterLab) when the formats miss the .ipynb itself
+    paths = [path for path, _ in paired_paths(str(paired), "ipynb",
+                                              long_form_multiple_formats(formats))]
+    assert sorted(Path(p).name for p in paths) == sorted([paired.name, source.name])
+    assert jupytext.read(source).metadata["jupytext"]["formats"] == formats
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_no_absolute_paths(source):
     text = source.read_text(encoding="utf-8")
     assert not re.search(r"""["'](/(work|home|tmp|Users)/|[A-Z]:\\)""", text)
@@ -60,12 +85,16 @@ def test_no_absolute_paths(source):
 @pytest.mark.stanza
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_notebook_runs_and_writes_figures(source, tmp_path):
+    """Execute the committed .ipynb (not the .py): a sample run writes to sample/ only."""
     env = {"EVENTCODER_FIGURES": str(tmp_path), "EVENTCODER_NOTEBOOK_LIMIT": "6"}
-    run_notebooks.execute(source, env=env, timeout=900)
-    written = {p.name for p in tmp_path.iterdir()}
+    run_notebooks.execute(source.with_suffix(".ipynb"), env=env, timeout=900)
+    written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     expected = list(FIGURES[source.stem])
     if source.stem.startswith("02_") and (SHARED / "corpora" / "events").is_dir():
-        expected.append("02_usa_prk_vs_icews.png")  # the ICEWS comparison needs ../shared
+        expected.append("sample/02_usa_prk_vs_icews.png")  # the ICEWS comparison needs ../shared
     missing = [name for name in expected if name not in written]
     assert not missing, f"{source.name} did not write {missing}"
+    if not source.stem.startswith("01_"):
+        top = [name for name in written if "/" not in name]
+        assert not top, f"a sample run of {source.name} wrote outside sample/: {top}"
 

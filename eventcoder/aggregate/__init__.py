@@ -16,34 +16,56 @@ An empty code (one-sided events have no target) has country "" and role "".
 Dyads
 -----
 A directed dyad is ``"<source country>-<target country>"`` ("USA-PRK"); an
-undirected dyad sorts the two countries ("PRK-USA" for both directions). Events
-whose source or target country is empty are not dyadic and are left out of dyad
-aggregates.
+undirected dyad sorts the two countries ("PRK-USA" for both directions), except
+that a requested dyad keeps the order it was asked for. Events whose source or
+target country is empty are not dyadic and are left out of dyad aggregates;
+events within one country ("UKR-UKR") are left out of dyad summaries unless
+``self_dyads=True``.
+
+Empty and thin periods
+----------------------
+:func:`escalation_series` reports a measure (mean Goldstein, conflict share,
+escalation) only for periods with enough events from enough texts; other periods
+are NaN, never 0, and periods the corpus does not cover have no counts either.
 """
 
 from __future__ import annotations
 
+from .compare import COMPARE_COLUMNS, compare_series, coverage_periods
 from .dyads import (
     MEASURES,
     QUAD_COLUMNS,
+    REQUIRED_COLUMNS,
     DyadSpec,
     _parse_dyad,  # noqa: F401 - plotting imports it from here
     add_dyads,
+    check_events,
+    dyad_labels,
     dyad_matrix,
     dyad_summary,
     filter_events,
     quad_shares,
 )
-from .series import escalation_series
+from .keyevents import KEY_EVENT_COLUMNS, key_events
+from .series import SERIES_COLUMNS, escalation_series
 
 __all__ = [
+    "COMPARE_COLUMNS",
+    "KEY_EVENT_COLUMNS",
     "MEASURES",
     "QUAD_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "SERIES_COLUMNS",
     "DyadSpec",
     "add_dyads",
+    "check_events",
+    "compare_series",
+    "coverage_periods",
+    "dyad_labels",
     "dyad_matrix",
     "dyad_summary",
     "escalation_series",
     "filter_events",
+    "key_events",
     "quad_shares",
 ]

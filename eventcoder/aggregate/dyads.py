@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -10,8 +11,8 @@ import pandas as pd
 
 from ..cameo import actor_country, actor_role
 
-__all__ = ["DyadSpec", "QUAD_COLUMNS", "add_dyads", "dyad_matrix", "dyad_summary", "filter_events",
-           "quad_shares"]
+__all__ = ["DyadSpec", "QUAD_COLUMNS", "add_dyads", "dyad_labels", "dyad_matrix", "dyad_summary",
+           "filter_events", "quad_shares"]
 
 logger = logging.getLogger("eventcoder.aggregate")
 
@@ -36,14 +37,76 @@ def _split_dyad(label: str) -> tuple[str, str]:
     return source, target
 
 
+#: a country part of a dyad: 3 letters, the unknown country, or an organisation (IGOUNO)
+_COUNTRY = re.compile(r"(---|[A-Z]{3}|(IGO|NGO|IMG|MNC)([A-Z]{3})?)")
+#: separators accepted in a requested dyad besides "-": arrows and dashes
+_SEPARATORS = re.compile(r"\s*(?:→|↔|<->|->|>|–|—)\s*")
+
+
+def _suggest(part: str) -> str:
+    from ..loaders import country_code  # lazy: the name table is built on first use
+
+    return country_code(part) or ""
+
+
 def _parse_dyad(dyad: DyadSpec, directed: bool) -> str:
+    """A requested dyad as the label the aggregates use ("RUS-UKR"; sorted if undirected)."""
     if isinstance(dyad, str):
-        source, target = _split_dyad(dyad)
-        if not target:
-            raise ValueError(f"dyad {dyad!r} is not 'SRC-TGT' or a (source, target) pair")
+        text = _SEPARATORS.sub("-", dyad.strip())
+        source, target = _split_dyad(text)
+    elif isinstance(dyad, tuple) and len(dyad) == 2 and all(isinstance(p, str) for p in dyad):
+        source, target = dyad[0].strip(), dyad[1].strip()
     else:
-        source, target = dyad
+        raise ValueError(f"dyad {dyad!r} is not 'SRC-TGT' or a (source, target) pair")
+    if not target:
+        raise ValueError(f"dyad {dyad!r} is not 'SRC-TGT' or a (source, target) pair "
+                         "(CAMEO country codes such as 'RUS-UKR')")
+    bad = [p for p in (source, target) if not _COUNTRY.fullmatch(p)]
+    if bad:
+        codes = [_suggest(p) if p in bad else p for p in (source, target)]
+        hint = (f"; did you mean {'-'.join(codes)!r}?" if all(codes)
+                else "; use eventcoder.loaders.country_code(name) to look a name up")
+        what = (f"{bad[0]!r} is not a CAMEO country code" if len(bad) == 1
+                else f"{bad[0]!r} and {bad[1]!r} are not CAMEO country codes")
+        raise ValueError(f"dyad {dyad!r}: {what}. Dyads are written with country codes, "
+                         f"'SRC-TGT' (\"RUS-UKR\", \"USA-PRK\", \"IGOUNO-PRK\"){hint}")
     return _dyad_label(source, target, directed)
+
+
+def _requested(dyads: Sequence[DyadSpec] | DyadSpec | None) -> list[DyadSpec] | None:
+    """``dyads`` as a list: a bare "RUS-JPN" or ("RUS", "JPN") is one dyad."""
+    if dyads is None:
+        return None
+    if isinstance(dyads, str):
+        return [dyads]
+    if (isinstance(dyads, tuple) and len(dyads) == 2 and all(isinstance(d, str) for d in dyads)
+            and not any("-" in d or _SEPARATORS.search(d) for d in dyads)):
+        return [dyads]
+    return list(dyads)
+
+
+def dyad_labels(dyads: Sequence[DyadSpec] | DyadSpec, *, directed: bool = True) -> dict[str, str]:
+    """Requested dyads -> {label used in the aggregates: label as requested}.
+
+    Directed dyads keep their label; an undirected request keeps the order it was
+    written in ("USA-PRK" stays "USA-PRK" although the canonical label sorts it).
+
+    Examples
+    --------
+    >>> dyad_labels("USA-PRK", directed=False)
+    {'PRK-USA': 'USA-PRK'}
+    >>> dyad_labels(["RUS→UKR", ("UKR", "RUS")])
+    {'RUS-UKR': 'RUS-UKR', 'UKR-RUS': 'UKR-RUS'}
+    >>> dyad_labels(["Russia-Japan"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: dyad 'Russia-Japan': 'Russia' and 'Japan' are not CAMEO ... did you mean 'RUS-JPN'?
+    """
+    out: dict[str, str] = {}
+    for dyad in _requested(dyads) or []:
+        canonical = _parse_dyad(dyad, directed)
+        out.setdefault(canonical, _parse_dyad(dyad, True))
+    return out
 
 
 def _event_dates(events: pd.DataFrame, date: str) -> pd.Series:
@@ -54,6 +117,23 @@ def _event_dates(events: pd.DataFrame, date: str) -> pd.Series:
         own = events["event_date"].astype("string").fillna("")
         values = own.where(own != "", values)
     return pd.to_datetime(values.where(values != ""), format="ISO8601", errors="coerce")
+
+
+#: columns every aggregate needs (an events frame or a loader frame has them)
+REQUIRED_COLUMNS = ("source", "target", "date", "quad_class", "goldstein")
+
+
+def check_events(events: pd.DataFrame, caller: str,
+                 required: Sequence[str] = REQUIRED_COLUMNS) -> None:
+    """Raise a ``ValueError`` naming the missing columns when ``events`` is not an events frame."""
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"{caller} takes an events DataFrame, not {type(events).__name__}")
+    missing = [c for c in required if c not in events.columns]
+    if missing:
+        raise ValueError(
+            f"{caller} needs an events frame (eventcoder.code_articles, events_to_frame or a "
+            f"loader such as load_icews); this one lacks {', '.join(map(repr, missing))}. "
+            f"It has: {', '.join(map(str, events.columns[:20]))}")
 
 
 def add_dyads(events: pd.DataFrame, *, directed: bool = True,
@@ -85,6 +165,7 @@ def add_dyads(events: pd.DataFrame, *, directed: bool = True,
     >>> frame.columns[-6:].tolist()
     ['source_country', 'target_country', 'source_role', 'target_role', 'dyad', 'timestamp']
     """
+    check_events(events, "add_dyads", ("source", "target", "date"))
     out = events.copy()
     out["source_country"] = out["source"].fillna("").map(actor_country)
     out["target_country"] = out["target"].fillna("").map(actor_country)
@@ -117,7 +198,8 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
                   start: str | pd.Timestamp | None = None,
                   end: str | pd.Timestamp | None = None,
                   modes: Sequence[str] | None = ("asserted",), date: str = "date",
-                  directed: bool = True, known_only: bool = False) -> pd.DataFrame:
+                  directed: bool = True, known_only: bool = False,
+                  self_dyads: bool = True) -> pd.DataFrame:
     """Select events; every filter that is ``None`` lets everything through.
 
     Parameters
@@ -146,6 +228,8 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
         For the ``dyad`` column.
     known_only : bool
         Drop events whose source or target country is unknown ("---GOV").
+    self_dyads : bool
+        Keep events within one country ("UKRGOV" -> "UKRMIL"); ``False`` drops them.
 
     Returns
     -------
@@ -166,6 +250,8 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
         keep &= frame["mode"].fillna("asserted").isin(list(modes))
     if known_only:
         keep &= (frame["source_country"] != "---") & (frame["target_country"] != "---")
+    if not self_dyads:
+        keep &= frame["source_country"] != frame["target_country"]
     wanted = _as_set(countries)
     if wanted is not None:
         target_ok = frame["target_country"].isin(wanted) | (frame["target_country"] == "")
@@ -189,8 +275,17 @@ def filter_events(events: pd.DataFrame, *, countries: Iterable[str] | None = Non
     return frame[keep]
 
 
+def _text_ids(frame: pd.DataFrame, column: str | None = "doc_id") -> pd.Series:
+    """The text (article) of each event: ``column``; events without one are texts of their own."""
+    own = pd.Series([f"#{i}" for i in range(len(frame))], index=frame.index, dtype=object)
+    if column is None or column not in frame:
+        return own
+    doc = frame[column].fillna("").astype(str)
+    return doc.where(doc != "", own)
+
+
 def _measures(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Per-group counts and Goldstein measures; ``frame`` has ``quad_class``, ``goldstein``."""
+    """Per-group counts and Goldstein sums; ``frame`` has ``quad_class``, ``goldstein``."""
     quads = pd.get_dummies(frame["quad_class"].astype(int)).reindex(
         columns=[1, 2, 3, 4], fill_value=0).astype("int64")
     quads.columns = list(QUAD_COLUMNS)
@@ -198,23 +293,25 @@ def _measures(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     data["n_events"] = 1
     data["goldstein_sum"] = frame["goldstein"].astype(float)
     grouped = data.groupby(keys, sort=True).sum()
+    grouped["n_texts"] = _text_ids(frame).groupby([frame[k] for k in keys], sort=True).nunique()
     return grouped
 
 
 def _finish(table: pd.DataFrame) -> pd.DataFrame:
     n = table["n_events"]
     conflict = table["verbal_conflict"] + table["material_conflict"]
-    table["goldstein_mean"] = (table["goldstein_sum"] / n.where(n > 0)).fillna(0.0)
-    table["conflict_share"] = (conflict / n.where(n > 0)).fillna(0.0)
+    table["goldstein_mean"] = table["goldstein_sum"] / n.where(n > 0)
+    table["conflict_share"] = conflict / n.where(n > 0)
     table["net_cooperation"] = table["verbal_coop"] + table["material_coop"] - conflict
     return table
 
 
-_SUMMARY_COLUMNS = ("n_events", *QUAD_COLUMNS, "goldstein_sum", "goldstein_mean",
+_SUMMARY_COLUMNS = ("n_events", "n_texts", *QUAD_COLUMNS, "goldstein_sum", "goldstein_mean",
                     "conflict_share", "net_cooperation")
 
 
-def dyad_summary(events: pd.DataFrame, *, directed: bool = True, **filters) -> pd.DataFrame:
+def dyad_summary(events: pd.DataFrame, *, directed: bool = True, self_dyads: bool = False,
+                 **filters) -> pd.DataFrame:
     """One row per dyad with event counts and Goldstein measures.
 
     Parameters
@@ -223,31 +320,40 @@ def dyad_summary(events: pd.DataFrame, *, directed: bool = True, **filters) -> p
         An events frame.
     directed : bool
         Directed or undirected dyads.
+    self_dyads : bool
+        Include events within one country ("UKR-UKR": a government and its
+        military, parliament ...); left out by default, they are not relations
+        between countries.
     **filters
-        Passed to :func:`filter_events` (``modes``, ``countries``, ``start`` ...).
+        Passed to :func:`filter_events` (``modes``, ``countries``, ``known_only``,
+        ``start`` ...).
 
     Returns
     -------
     DataFrame
-        Columns ``dyad``, ``source_country``, ``target_country`` (for undirected
-        dyads: the alphabetically first and second country), ``n_events``,
-        ``verbal_coop``, ``material_coop``, ``verbal_conflict``,
-        ``material_conflict`` (event counts per QuadClass 1-4),
-        ``goldstein_sum``, ``goldstein_mean`` (sum / n_events),
-        ``conflict_share`` ((QuadClass 3 + 4) / n_events) and
-        ``net_cooperation`` (QuadClass 1 + 2 minus 3 + 4), sorted by
-        ``n_events`` descending.
+        One row per dyad, sorted by ``n_events`` descending. Columns:
+
+        - ``dyad`` (str): "USA-PRK"; ``source_country``, ``target_country``
+          (str; for undirected dyads the alphabetically first and second).
+        - ``n_events`` (int): events; ``n_texts`` (int): distinct texts
+          (``doc_id``) they come from.
+        - ``verbal_coop``, ``material_coop``, ``verbal_conflict``,
+          ``material_conflict`` (int): events per QuadClass 1-4.
+        - ``goldstein_sum`` (float); ``goldstein_mean`` (float): sum / n_events.
+        - ``conflict_share`` (float): (QuadClass 3 + 4) / n_events.
+        - ``net_cooperation`` (int): QuadClass 1 + 2 minus 3 + 4.
 
     Examples
     --------
     >>> from eventcoder.events import Event, events_to_frame
     >>> e = Event("d", "1", "2024-01-02", "USAGOV", "US", "PRK", "NK", "190", "Fight",
     ...           "19", 4, -10.0, "attack", "...", "en")
-    >>> dyad_summary(events_to_frame([e, e]))[["dyad", "n_events", "conflict_share"]]
-          dyad  n_events  conflict_share
-    0  USA-PRK         2             1.0
+    >>> dyad_summary(events_to_frame([e, e]))[["dyad", "n_events", "n_texts", "conflict_share"]]
+          dyad  n_events  n_texts  conflict_share
+    0  USA-PRK         2        1             1.0
     """
-    frame = filter_events(events, directed=directed, **filters)
+    check_events(events, "dyad_summary")
+    frame = filter_events(events, directed=directed, self_dyads=self_dyads, **filters)
     frame = frame[frame["dyad"] != ""]
     if frame.empty:
         return pd.DataFrame(columns=["dyad", "source_country", "target_country",
