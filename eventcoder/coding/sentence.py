@@ -110,8 +110,9 @@ def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | N
             if tgt is not None and tgt.code == src.code:
                 continue
             if (tgt is not None and not cl.options.own_country_targets
+                    and tgt.kind in ("country", "capital")
                     and tgt.code == actor_country(src.code) and src.code != tgt.code):
-                continue  # "UKRGOV" -> "UKR": a country as a whole is no target of its own side
+                continue  # "UKRGOV" -> "Ukraine": a country as a whole is no target of its own side
             triples.append((src, tgt, pattern.code))
             if tgt is not None and pattern.reverse_code:
                 triples.append((tgt, src, pattern.reverse_code))
