@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import EventcoderError, UnknownLanguageError
+from .errors import EventcoderError, OutputError, UnknownLanguageError
 
 __all__ = ["main", "write_events"]
 
@@ -39,12 +39,29 @@ def write_events(frame: pd.DataFrame, output: str | Path | None) -> None:
         frame.to_parquet(path, index=False)
 
 
+def _check_report_paths(args: argparse.Namespace) -> None:
+    """Without --output: --quarantine and --summary are no input, are writable, and an existing
+    quarantine file is replaced only with --overwrite (checked before anything is coded)."""
+    from .batch.paths import check_not_inputs, check_writable
+
+    paths = {"quarantine file": Path(args.quarantine) if args.quarantine else None,
+             "summary": Path(args.summary) if args.summary else None}
+    check_not_inputs(args.inputs, paths)
+    for role, path in paths.items():
+        if path is not None:
+            check_writable(path, role)
+    qpath = paths["quarantine file"]
+    if qpath is not None and qpath.exists() and not args.no_resume:
+        raise OutputError(f"{qpath} exists; pass --overwrite to replace it, or choose another path")
+
+
 def _code_to_stdout(args: argparse.Namespace) -> int:
     """No ``--output``: the same engine as a streamed run, the events as CSV (or PLOVER) on stdout."""
     import json
 
     from .api import code_articles
 
+    _check_report_paths(args)
     frame = code_articles(
         args.inputs, language=args.language, date=args.date, speaker=args.speaker,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
@@ -87,7 +104,7 @@ def _stream(args: argparse.Namespace) -> int:
     run = code_stream(
         args.inputs, output=args.output, language=args.language, date=args.date,
         schema=args.schema, chunk_size=args.chunk_size, workers=args.workers,
-        summary=args.summary, quarantine=args.quarantine, resume=not args.no_resume,
+        summary=args.summary, quarantine=args.quarantine, overwrite=args.no_resume,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
         speaker=args.speaker, dictionaries=args.dictionary or (), progress=not args.quiet,
     )
@@ -103,10 +120,13 @@ def _stream(args: argparse.Namespace) -> int:
 
 
 def _cmd_code(args: argparse.Namespace) -> int:
+    from .batch.readers import check_input
+
     for path in args.inputs:
         if not Path(path).exists():
             print(f"eventcoder: input not found: {path}", file=sys.stderr)
             return 2
+        check_input(path)
     if any(Path(p).suffix.lower() == ".conllu" for p in args.inputs) and not args.language:
         first = next(p for p in args.inputs if Path(p).suffix.lower() == ".conllu")
         raise UnknownLanguageError(f"{first}: CoNLL-U input needs --language (de or en)")
@@ -152,8 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     big.add_argument("--quarantine", metavar="FILE",
                      help="JSON Lines file for records that could not be coded "
                           "(default with --output: OUTPUT.quarantine.jsonl)")
-    big.add_argument("--no-resume", "--overwrite", dest="no_resume", action="store_true",
-                     help="start over instead of resuming an interrupted run of the same command")
+    big.add_argument("--overwrite", "--no-resume", dest="no_resume", action="store_true",
+                     help="replace an existing output (and quarantine file), or start over instead "
+                          "of resuming an interrupted run of the same command; without it an "
+                          "existing output is never replaced")
     code.set_defaults(func=_cmd_code)
     from .models.cli import add_models_subcommands
     from .validation_cli import add_validation_subcommands
@@ -171,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.func(args) or 0)
-    except (EventcoderError, ValueError, FileNotFoundError) as exc:
+    except (EventcoderError, ValueError, OSError) as exc:
         print(f"eventcoder: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -40,11 +40,12 @@ from typing import Any, BinaryIO
 from .batch.engine import check_language
 from .batch.ledger import LEDGER_VERSION, append_line, check_resume, input_fingerprint, read_ledger
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
-from .batch.readers import chunks, iter_records
+from .batch.paths import check_not_inputs, check_writable
+from .batch.readers import check_input, chunks, iter_records
 from .batch.records import ChunkCommit, RecordOptions, RunSummary
 from .batch.workers import ordered_results
 from .dates import parse_date
-from .errors import ResumeError
+from .errors import OutputError, ResumeError
 
 __all__ = ["OUTPUT_FORMATS", "ChunkCommit", "ResumeError", "RunSummary", "code_stream", "iter_records"]
 
@@ -68,6 +69,7 @@ def code_stream(
     summary: str | os.PathLike | None = None,
     quarantine: str | os.PathLike | None = None,
     resume: bool = True,
+    overwrite: bool = False,
     model_dir: str | os.PathLike | None = None,
     cache_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
@@ -108,7 +110,12 @@ def code_stream(
         ``original_base64`` for undecodable bytes).
     resume : bool, default True
         Continue an interrupted run found in ``<output>.ledger.jsonl``; False
-        starts over.
+        starts over (replacing the output, as ``overwrite=True``).
+    overwrite : bool, default False
+        Replace an existing output (and its quarantine file). Without it, a run
+        that would replace a file not left by an interrupted run of its own
+        refuses (:class:`~eventcoder.errors.OutputError`) before anything is
+        written.
     model_dir, cache_dir, use_cache
         Parsing options (see :func:`eventcoder.parsing.parse_texts`); the parse
         cache makes re-parsing after an interruption cheap.
@@ -128,9 +135,14 @@ def code_stream(
     ------
     ResumeError
         When the ledger of an interrupted run does not match the inputs or settings.
-    ValueError, FileNotFoundError, UnknownLanguageError
-        For an unknown output format, a missing input, a bad ``date`` or an
-        unknown ``language``, before anything is written.
+    OutputError
+        Before anything is read or written: an output path (output, quarantine
+        file, summary) that is an input, an output that exists (without
+        ``overwrite``), or a path that cannot be written.
+    ValueError, FileNotFoundError, UnknownLanguageError, InputError
+        For an unknown output format, a missing or unreadable input (a file
+        type eventcoder does not read, a damaged Parquet file), a bad ``date``
+        or an unknown ``language``, before anything is written.
 
     Examples
     --------
@@ -142,12 +154,11 @@ def code_stream(
     sources = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     paths = [Path(p) for p in sources]
     out = Path(output)
-    fmt = output_format(out, schema)
     if schema not in ("cameo", "plover"):
         raise ValueError(f"unknown schema {schema!r}; use 'cameo' or 'plover'")
+    fmt = output_format(out, schema)
     for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(f"input not found: {path}")
+        check_input(path)
     language = check_language(language)
     day = parse_date(date, where="date")
     chunk_size = int(chunk_size)
@@ -160,6 +171,19 @@ def code_stream(
                             dictionaries=tuple(os.fspath(d) for d in dictionaries))
     ledger = out.with_name(out.name + ".ledger.jsonl")
     qpath = Path(quarantine) if quarantine is not None else out.with_name(out.name + ".quarantine.jsonl")
+    spath = Path(summary) if summary is not None else None
+    written = {"output": out, "quarantine file": qpath, "summary": spath, "ledger": ledger}
+    check_not_inputs(paths, {**written, "temporary file": out.with_name(out.name + ".tmp"),
+                             "parts folder": out.with_name(out.name + ".parts")})
+    for role, path in written.items():
+        if path is not None:
+            check_writable(path, role)
+    resume = resume and not overwrite
+    if resume and not ledger.exists():  # a new run: it replaces no file unless asked to
+        existing = [p for p in (out, qpath) if p.exists()]
+        if existing:
+            raise OutputError(f"{existing[0]} exists; pass --overwrite (overwrite=True) to replace it, "
+                              f"or choose another output")
     expected = {
         "ledger": LEDGER_VERSION,
         "inputs": [{"path": str(p), "fingerprint": input_fingerprint(p)} for p in paths],
@@ -246,8 +270,7 @@ def code_stream(
         run.quarantine_file = None
         if qpath.exists() and qpath.stat().st_size == 0:
             qpath.unlink()
-    if summary is not None:
-        spath = Path(summary)
+    if spath is not None:
         spath.parent.mkdir(parents=True, exist_ok=True)
         tmp = spath.with_name(spath.name + ".tmp")
         tmp.write_text(json.dumps(run.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
