@@ -153,3 +153,151 @@ def test_3_an_unclosed_csv_quote_does_not_swallow_the_following_rows(tmp_path):
     assert lines[0]["original"] == 'b,de,"unclosed'
     assert "quote" in lines[0]["reason"] and "line 4" in lines[0]["reason"]
     assert [q["row"]["id"] for q in lines[1:]] == ["c", "d"]
+
+
+# --------------------------------------------------------------------------- 4-8: one bad record
+
+
+def _deep(levels: int) -> str:
+    return '{"id": "deep", "language": "de", "text": ' + "[" * levels + "]" * levels + "}"
+
+
+@pytest.mark.parametrize("entry", ["stream", "stdout", "code_articles"])
+def test_4_json_nested_too_deeply_is_quarantined(tmp_path, capsys, entry):
+    """Finding 4: RecursionError aborted the run (and every resume)."""
+    from eventcoder import code_articles
+
+    path = _jsonl(tmp_path / "a.jsonl", [_deep(10_000), {"id": "b", "language": "de", "text": ""}])
+    if entry == "code_articles":
+        frame = code_articles(path, progress=False)
+        reasons = [q["reason"] for q in frame.attrs["quarantine"]]
+    elif entry == "stdout":
+        assert main(["code", str(path), "-q", "--quarantine", str(tmp_path / "q.jsonl")]) == 0
+        reasons = [q["reason"] for q in _quarantine(tmp_path / "q.jsonl")]
+    else:
+        assert main(["code", str(path), "-q", "-o", str(tmp_path / "e.csv")]) == 0
+        reasons = [q["reason"] for q in _quarantine(tmp_path / "e.csv.quarantine.jsonl")]
+    assert reasons == ["bad JSON: nested too deeply (more levels than Python allows)", "no text"]
+
+
+def test_4_dask_items_nested_too_deeply_are_quarantined():
+    """The items of code_dask_bag go through record_from_item."""
+    record = record_from_item(_deep(10_000), 0, "item 0", ordinal=1)
+    assert record.problem == ("bad_json", "bad JSON: nested too deeply (more levels than Python allows)")
+    record = record_from_item(_deep(10_000).encode(), 0, "item 0", ordinal=1)
+    assert record.problem[0] == "bad_json"
+
+
+@pytest.mark.parametrize("body", [
+    "1-2\tzum\t_\t_\t_\t_\t_\t_\t_\t_\n",  # only a multi-word token line
+    "\u00a0\n",
+    "\u001f\n",
+], ids=["mwt-only", "nbsp", "unit-separator"])
+def test_5_conllu_document_without_a_word_is_quarantined(tmp_path, body):
+    """Finding 5 (fixed on main): an IndexError in _prepare_conllu aborted the run."""
+    path = tmp_path / "c.conllu"
+    path.write_text("# newdoc id = empty\n" + body + "\n" + SEED.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    run = code_stream(path, output=tmp_path / "e.csv", language="de")
+    assert run.quarantine_reasons == {"bad_conllu": 1} and run.coded == 1
+    (item,) = _quarantine(tmp_path / "e.csv.quarantine.jsonl")
+    assert item["record"].endswith("c.conllu:1")
+
+
+def test_6_a_csv_field_longer_than_131072_characters_is_read(tmp_path):
+    """Finding 6: `_csv.Error: field larger than field limit (131072)` aborted the run."""
+    path = tmp_path / "a.csv"
+    path.write_text("id,language,text\nlong,de," + "x" * 200_000 + "\nb,de,\n", encoding="utf-8")
+    records = list(iter_records(path))
+    assert [r.problem for r in records] == [None, None]
+    assert len(records[0].row["text"]) == 200_000
+
+
+def test_8_a_json_integer_longer_than_4300_digits_is_quarantined(tmp_path, capsys):
+    """Finding 8: exit 2 with a message naming no file or line."""
+    path = _jsonl(tmp_path / "a.jsonl", [{"id": "b", "language": "de", "text": ""},
+                                         '{"id": ' + "1" * 5000 + ', "text": "x"}'])
+    assert main(["code", str(path), "-q", "-o", str(tmp_path / "e.csv")]) == 0
+    bad = _quarantine(tmp_path / "e.csv.quarantine.jsonl")[1]
+    assert bad["record"].endswith("a.jsonl:2") and bad["reason_code"] == "bad_json"
+    assert "4300 digits" in bad["reason"]
+
+
+# --------------------------------------------------------------------------- 9: workers outliving their parent
+
+
+def _children(pid: int) -> list:
+    import psutil
+
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_9_workers_exit_when_the_parent_dies(tmp_path, sig):
+    """Finding 9: after kill -9 (or SIGTERM) of the parent, its workers lived on for 30-90 s."""
+    import psutil
+
+    corpus = _corpus(tmp_path / "c.conllu", 400)
+    out = tmp_path / "events.csv"
+    ledger = out.with_name("events.csv.ledger.jsonl")
+    argv = [sys.executable, "-m", "eventcoder", "code", str(corpus), "--language", "de", "-o", str(out),
+            "--chunk-size", "2", "--workers", "2", "-q"]
+    proc = subprocess.Popen(argv, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if ledger.exists() and ledger.read_bytes().count(b"\n") >= 3:
+            break
+        time.sleep(0.01)
+    descendants = _children(proc.pid)  # the forkserver, the workers, the resource tracker
+    assert proc.poll() is None and len(descendants) >= 3, "the run ended before its workers could be seen"
+    proc.send_signal(sig)
+    err = proc.communicate(timeout=30)[1].decode()
+    if sig == signal.SIGTERM:  # handled like Ctrl-C
+        assert proc.returncode == 143 and "run the same command again to resume" in err, err
+
+    def running(p):  # an exited child that nobody reaps (no init in a container) is a zombie
+        try:
+            return p.status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(running(p) for p in descendants):
+        time.sleep(0.1)
+    alive = [p for p in descendants if running(p)]
+    for p in alive:
+        p.kill()
+    assert not alive, f"{len(alive)} of {len(descendants)} child processes still running 10 s after the parent died"
+
+
+# --------------------------------------------------------------------------- 10: unwritable paths
+
+
+@pytest.mark.parametrize("option", ["-o", "--quarantine", "--summary"])
+def test_10_an_unwritable_path_fails_at_once_with_a_message(tmp_path, capsys, option):
+    """Finding 10: a traceback, and a bad --summary failed only after the whole corpus."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    out = tmp_path / "e.csv"
+    bad = {"-o": blocker / "e.csv", "--quarantine": blocker / "q.jsonl", "--summary": folder}[option]
+    argv = ["code", str(DOCS), "--language", "de", "-q"]
+    argv += ["-o", str(bad)] if option == "-o" else ["-o", str(out), option, str(bad)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("eventcoder: error: ") and "Traceback" not in err
+    assert str(bad) in err
+    assert not out.exists() and not out.with_name("e.csv.ledger.jsonl").exists()
+
+
+def test_10_an_unwritable_summary_without_output_fails_at_once(tmp_path, capsys):
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert main(["code", str(DOCS), "--language", "de", "-q", "--summary", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "is a folder" in captured.err

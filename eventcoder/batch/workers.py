@@ -2,27 +2,74 @@
 
 Each worker is a fresh process (forkserver or spawn) that loads its own stanza
 pipeline, with torch on one thread; Ctrl-C goes to the parent, which stops the workers.
+A worker also watches its parent and exits within a second when the parent is gone
+(``kill -9``, a crash), so no worker outlives the run.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 
 from .engine import code_records
 from .records import CodedRecords, Record, RecordOptions
 
-__all__ = ["ordered_results"]
+__all__ = ["ordered_results", "process_alive"]
+
+#: seconds between a worker's checks that its parent still runs
+WATCH_INTERVAL = 0.5
 
 
-def _worker_init() -> None:
-    """Per worker process: torch with one thread (read when stanza imports it), Ctrl-C to the parent."""
+def _start_time(pid: int) -> str | None:
+    """The start time of a process on Linux (tells a reused pid apart), else None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[19].decode() if len(fields) > 19 and fields[0] not in (b"Z", b"X") else None
+
+
+def process_alive(pid: int, started: str | None = None) -> bool:
+    """True while process ``pid`` runs (a zombie, or another process under a reused pid, is gone).
+
+    Examples
+    --------
+    >>> process_alive(os.getpid())
+    True
+    """
+    if os.path.isdir("/proc/self"):
+        now = _start_time(pid)
+        return now is not None and (started is None or now == started)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - another user's process under a reused pid
+        return True
+    return True
+
+
+def _watch_parent(pid: int, started: str | None) -> None:
+    while process_alive(pid, started):
+        time.sleep(WATCH_INTERVAL)
+    os._exit(1)  # the parent is gone: nobody will read this worker's results
+
+
+def _worker_init(parent: int | None = None) -> None:
+    """Per worker process: torch with one thread (read when stanza imports it), Ctrl-C to the
+    parent, and a watchdog thread that ends the worker when the parent is gone."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = "1"
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent, _start_time(parent)), daemon=True,
+                         name="eventcoder-parent-watch").start()
 
 
 def _code_batch(batch: list[Record], options: RecordOptions) -> CodedRecords:
@@ -47,7 +94,7 @@ def ordered_results(batches: Iterator[list[Record]], options: RecordOptions, wor
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init)
+                               initializer=_worker_init, initargs=(os.getpid(),))
     pending: deque = deque()
     finished = False
     try:
