@@ -11,7 +11,11 @@ the same meaning:
 - ``text_field``, ``date_field``, ``id_field``, ``speaker_field``: the names of the
   fields (columns) of article records;
 - ``model_dir``, ``cache_dir``, ``use_cache``: parsing (see :mod:`eventcoder.parsing`);
-- ``dictionaries``: user dictionary folders layered over the shipped ones.
+- ``dictionaries``: user dictionary folders layered over the shipped ones;
+- ``max_text_chars``, ``max_sentence_words``, ``long_sentences``: bounds on what is
+  parsed: a longer text is quarantined (``too_long``), a longer sentence is cut into
+  pieces before parsing (counted in ``split_sentences``) or, with
+  ``long_sentences="quarantine"``, its record is quarantined (``sentence_too_long``).
 
 Convenience calls on one text or one CoNLL-U input (:func:`code_text`,
 :func:`code_conllu`, :func:`code_parsed`) raise :class:`~eventcoder.errors.InputError`
@@ -31,10 +35,11 @@ import pandas as pd
 
 from .batch.engine import check_language, code_records
 from .batch.readers import iter_records
-from .batch.records import CodedRecords, Record, RecordOptions, RunSummary
+from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, RunSummary
 from .conllu import Document, read_conllu
 from .dates import parse_date
 from .errors import InputError
+from .parsing.bounds import MAX_SENTENCE_WORDS
 from .events import EVENT_COLUMNS, events_to_frame
 
 __all__ = ["code_articles", "code_conllu", "code_parsed", "code_text"]
@@ -45,7 +50,10 @@ logger = logging.getLogger(__name__)
 def _options(language: Any, date: Any, speaker: str | None, *, text_field: str = "text",
              date_field: str = "date", id_field: str = "id", speaker_field: str = "speaker",
              model_dir: Any = None, cache_dir: Any = None, use_cache: bool = True,
-             dictionaries: Sequence[str | os.PathLike] = (), required: bool = False) -> RecordOptions:
+             dictionaries: Sequence[str | os.PathLike] = (), required: bool = False,
+             max_text_chars: int | None = MAX_TEXT_CHARS,
+             max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+             long_sentences: str = "split") -> RecordOptions:
     """Check the arguments every entry point shares; raise naming the bad one."""
     language = check_language(language, required=required)
     try:
@@ -57,7 +65,9 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
                          model_dir=None if model_dir is None else os.fspath(model_dir),
                          cache_dir=None if cache_dir is None else os.fspath(cache_dir),
                          use_cache=use_cache,
-                         dictionaries=tuple(os.fspath(d) for d in dictionaries))
+                         dictionaries=tuple(os.fspath(d) for d in dictionaries),
+                         max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                         long_sentences=long_sentences)
 
 
 def _strict(coded: CodedRecords) -> pd.DataFrame:
@@ -149,6 +159,8 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
               doc_id: str | None = None, speaker: str | None = None,
               model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
               use_cache: bool = True, dictionaries: Sequence[str | os.PathLike] = (),
+              max_text_chars: int | None = MAX_TEXT_CHARS,
+              max_sentence_words: int | None = MAX_SENTENCE_WORDS, long_sentences: str = "split",
               ) -> pd.DataFrame:
     """Parse one text with stanza and code it into events.
 
@@ -168,6 +180,8 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
         Parsing options (see :func:`eventcoder.parsing.parse_texts`).
     dictionaries : sequence of paths, optional
         User dictionary folders layered over the shipped ones.
+    max_text_chars, max_sentence_words, long_sentences
+        Bounds on what is parsed (see :class:`eventcoder.RecordOptions`).
 
     Returns
     -------
@@ -191,7 +205,9 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
     eventcoder.errors.InputError: date: '3 March 2022' is not a date (expected YYYY-MM-DD)
     """
     options = _options(language, date, speaker, model_dir=model_dir, cache_dir=cache_dir,
-                       use_cache=use_cache, dictionaries=dictionaries, required=True)
+                       use_cache=use_cache, dictionaries=dictionaries, required=True,
+                       max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                       long_sentences=long_sentences)
     name = doc_id or "doc1"
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"document {name!r}: empty text", "no_text")
@@ -215,6 +231,9 @@ def code_articles(
     dictionaries: Sequence[str | os.PathLike] = (),
     progress: bool = True,
     chunk_size: int = 256,
+    max_text_chars: int | None = MAX_TEXT_CHARS,
+    max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+    long_sentences: str = "split",
 ) -> pd.DataFrame:
     """Code many articles (or CoNLL-U documents) into one events frame, in memory.
 
@@ -249,6 +268,10 @@ def code_articles(
         Show a progress bar over the records.
     chunk_size : int, default 256
         Records read and parsed at a time.
+    max_text_chars, max_sentence_words, long_sentences
+        Bounds on what is parsed (see :class:`eventcoder.RecordOptions`): by
+        default a text over 1,000,000 characters is quarantined (``too_long``)
+        and a sentence over 250 words is cut into pieces before parsing.
 
     Returns
     -------
@@ -279,7 +302,9 @@ def code_articles(
     """
     options = _options(language, date, speaker, text_field=text_field, date_field=date_field,
                        id_field=id_field, speaker_field=speaker_field, model_dir=model_dir,
-                       cache_dir=cache_dir, use_cache=use_cache, dictionaries=dictionaries)
+                       cache_dir=cache_dir, use_cache=use_cache, dictionaries=dictionaries,
+                       max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                       long_sentences=long_sentences)
     bar = None
     if progress:
         from tqdm.auto import tqdm

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .batch.records import MAX_TEXT_CHARS
 from .errors import EventcoderError, OutputError, UnknownLanguageError
+from .parsing.bounds import MAX_SENTENCE_WORDS
 
 __all__ = ["main", "write_events"]
 
@@ -39,6 +41,13 @@ def write_events(frame: pd.DataFrame, output: str | Path | None) -> None:
         frame.to_parquet(path, index=False)
 
 
+def _record_args(args: argparse.Namespace) -> dict:
+    """The options of how records are read and bounded, as keyword arguments."""
+    return {"text_field": args.text_field, "date_field": args.date_field, "id_field": args.id_field,
+            "speaker_field": args.speaker_field, "max_text_chars": args.max_text_chars,
+            "max_sentence_words": args.max_sentence_words, "long_sentences": args.long_sentences}
+
+
 def _check_report_paths(args: argparse.Namespace) -> None:
     """Without --output: --quarantine and --summary are no input, are writable, and an existing
     quarantine file is replaced only with --overwrite (checked before anything is coded)."""
@@ -65,7 +74,7 @@ def _code_to_stdout(args: argparse.Namespace) -> int:
     frame = code_articles(
         args.inputs, language=args.language, date=args.date, speaker=args.speaker,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-        dictionaries=args.dictionary or (), progress=not args.quiet,
+        dictionaries=args.dictionary or (), progress=not args.quiet, **_record_args(args),
     )
     if args.schema == "plover":
         from .plover import to_plover_records
@@ -107,6 +116,7 @@ def _stream(args: argparse.Namespace) -> int:
         summary=args.summary, quarantine=args.quarantine, overwrite=args.no_resume,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
         speaker=args.speaker, dictionaries=args.dictionary or (), progress=not args.quiet,
+        **_record_args(args),
     )
     if not args.quiet:
         if run.resumed:
@@ -161,6 +171,24 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--cache-dir", help="parse cache directory (default: user cache dir)")
     code.add_argument("--no-cache", action="store_true", help="parse again; do not use the cache")
     code.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    fields = code.add_argument_group("fields of JSON Lines, CSV and Parquet records")
+    for name, default, what in (("text", "text", "the article text"),
+                                ("date", "date", "the publication date (YYYY-MM-DD)"),
+                                ("id", "id", "the article id"),
+                                ("speaker", "speaker", "who speaks (an actor code or name)")):
+        fields.add_argument(f"--{name}-field", default=default, metavar="NAME",
+                            help=f"field (column) with {what} (default {default!r})")
+    bounds = code.add_argument_group("bounds on what is parsed")
+    bounds.add_argument("--max-text-chars", type=int, default=MAX_TEXT_CHARS, metavar="N",
+                        help=f"quarantine (too_long) texts longer than N characters "
+                             f"(default {MAX_TEXT_CHARS:,}; 0: no bound)")
+    bounds.add_argument("--max-sentence-words", type=int, default=MAX_SENTENCE_WORDS, metavar="N",
+                        help=f"cut sentences longer than N words into pieces before parsing "
+                             f"(default {MAX_SENTENCE_WORDS}; 0: no bound; the parser's memory and "
+                             f"time grow with the square of a sentence's length)")
+    bounds.add_argument("--long-sentences", choices=["split", "quarantine"], default="split",
+                        help="a record with such a sentence: code its pieces (default, counted as "
+                             "split_sentences in the summary) or quarantine it (sentence_too_long)")
     big = code.add_argument_group(
         "large corpora (with --output: streamed chunk by chunk, resumable after an interruption)")
     big.add_argument("--chunk-size", type=int, default=100, metavar="N",

@@ -42,10 +42,11 @@ from .batch.ledger import LEDGER_VERSION, append_line, check_resume, input_finge
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
 from .batch.paths import check_not_inputs, check_writable
 from .batch.readers import check_input, chunks, iter_records
-from .batch.records import ChunkCommit, RecordOptions, RunSummary
+from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary
 from .batch.workers import ordered_results
 from .dates import parse_date
 from .errors import OutputError, ResumeError
+from .parsing.bounds import MAX_SENTENCE_WORDS
 
 __all__ = ["OUTPUT_FORMATS", "ChunkCommit", "ResumeError", "RunSummary", "code_stream", "iter_records"]
 
@@ -76,6 +77,9 @@ def code_stream(
     dictionaries: Sequence[str | os.PathLike] = (),
     progress: bool = False,
     on_chunk: Callable[[ChunkCommit], None] | None = None,
+    max_text_chars: int | None = MAX_TEXT_CHARS,
+    max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+    long_sentences: str = "split",
 ) -> RunSummary:
     """Code inputs of any size into an events file, chunk by chunk, resumably.
 
@@ -125,6 +129,12 @@ def code_stream(
         Show a tqdm bar over the records.
     on_chunk : callable, optional
         Called with a :class:`ChunkCommit` after each chunk is committed.
+    max_text_chars, max_sentence_words, long_sentences
+        Bounds on what is parsed (see :class:`eventcoder.RecordOptions`): by
+        default a text over 1,000,000 characters is quarantined (``too_long``)
+        and a sentence over 250 words is cut into pieces before parsing
+        (``RunSummary.split_sentences``); ``long_sentences="quarantine"``
+        quarantines its record instead (``sentence_too_long``).
 
     Returns
     -------
@@ -168,7 +178,9 @@ def code_stream(
     options = RecordOptions(language=language, date=day, speaker=speaker, text_field=text_field,
                             date_field=date_field, id_field=id_field, speaker_field=speaker_field,
                             model_dir=model_dir, cache_dir=cache_dir, use_cache=use_cache,
-                            dictionaries=tuple(os.fspath(d) for d in dictionaries))
+                            dictionaries=tuple(os.fspath(d) for d in dictionaries),
+                            max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                            long_sentences=long_sentences)
     ledger = out.with_name(out.name + ".ledger.jsonl")
     qpath = Path(quarantine) if quarantine is not None else out.with_name(out.name + ".quarantine.jsonl")
     spath = Path(summary) if summary is not None else None
@@ -192,7 +204,9 @@ def code_stream(
                      "text_field": text_field, "date_field": date_field, "id_field": id_field,
                      "speaker_field": speaker_field,
                      "model_dir": None if model_dir is None else str(model_dir),
-                     "dictionaries": list(options.dictionaries)},
+                     "dictionaries": list(options.dictionaries),
+                     "max_text_chars": max_text_chars, "max_sentence_words": max_sentence_words,
+                     "long_sentences": long_sentences},
     }
     sink = open_output(out, fmt)
     run = RunSummary(inputs=[str(p) for p in sources], output=str(out), quarantine_file=str(qpath))

@@ -301,3 +301,69 @@ def test_10_an_unwritable_summary_without_output_fails_at_once(tmp_path, capsys)
     assert main(["code", str(DOCS), "--language", "de", "-q", "--summary", str(folder)]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "is a folder" in captured.err
+
+
+# --------------------------------------------------------------------------- 7: record and sentence size
+
+
+def _stanza_doc(n_words: int, mwt_at: int | None = None):
+    """A tokenized stanza Document of one sentence of ``n_words`` words (no models needed)."""
+    import stanza
+
+    tokens, text, n = [], "", 0
+    for i in range(n_words):
+        start = len(text)
+        if i == mwt_at:  # "zum" = "zu dem"
+            text += "zum "
+            tokens += [{"id": (n + 1, n + 2), "text": "zum", "start_char": start, "end_char": start + 3},
+                       {"id": n + 1, "text": "zu"}, {"id": n + 2, "text": "dem"}]
+            n += 2
+            continue
+        text += "Krieg "
+        n += 1
+        tokens.append({"id": n, "text": "Krieg", "start_char": start, "end_char": start + 5})
+    return stanza.Document([tokens], text=text)
+
+
+def test_7_over_long_sentences_are_split_before_tagging_and_parsing():
+    from eventcoder.parsing.bounds import bound_sentences
+
+    doc, pieces = bound_sentences(_stanza_doc(10), 25)
+    assert pieces == {} and len(doc.sentences) == 1
+    doc, pieces = bound_sentences(_stanza_doc(60, mwt_at=24), 25)
+    assert [len(s.words) for s in doc.sentences] == [24, 25, 12]  # "zu dem" stays together
+    assert pieces == {0: "1/3 of 61 words", 1: "2/3 of 61 words", 2: "3/3 of 61 words"}
+    assert [s.tokens[0].start_char for s in doc.sentences] == [0, 144, 286]
+    assert [w.id for w in doc.sentences[1].words][:3] == [1, 2, 3]
+
+
+def test_7_a_text_over_max_text_chars_is_quarantined_before_parsing(tmp_path):
+    from eventcoder import code_articles
+
+    frame = code_articles(pd.DataFrame({"id": ["big"], "text": ["Krieg " * 100]}), language="de",
+                          max_text_chars=500, progress=False)
+    (item,) = frame.attrs["quarantine"]
+    assert item["reason_code"] == "too_long" and "600 characters" in item["reason"]
+    assert frame.attrs["summary"]["quarantine_reasons"] == {"too_long": 1}
+
+
+@pytest.mark.stanza
+def test_7_long_sentences_split_or_quarantined_and_counted(tmp_path, monkeypatch):
+    """Finding 7: one 4 KB sentence took 69 s and 3.4 GiB in the parser (benchmarks/long_sentences.py)."""
+    from eventcoder import code_articles
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no_stanza"))
+    rows = pd.DataFrame({"id": ["long", "short"], "language": "de",
+                         "text": ["Krieg " * 60 + ".", "Russland kritisierte die Ukraine."]})
+    frame = code_articles(rows, max_sentence_words=25, cache_dir=tmp_path / "cache", progress=False)
+    summary = frame.attrs["summary"]
+    assert (summary["input"], summary["quarantined"], summary["split_sentences"]) == (2, 0, 1)
+    assert frame["doc_id"].tolist() == ["short"]
+    frame = code_articles(rows, max_sentence_words=25, long_sentences="quarantine",
+                          cache_dir=tmp_path / "cache", progress=False)
+    (item,) = frame.attrs["quarantine"]
+    assert item["reason_code"] == "sentence_too_long" and "61 words" in item["reason"]
+    assert frame["doc_id"].tolist() == ["short"]
+    run = code_stream(_jsonl(tmp_path / "a.jsonl", rows.to_dict("records")), output=tmp_path / "e.csv",
+                      max_sentence_words=25, cache_dir=tmp_path / "cache")
+    assert run.split_sentences == 1 and "1 over-long sentence split" in str(run)

@@ -116,6 +116,9 @@ def _prepare_article(record: Record, options: RecordOptions, supported: set[str]
     body = row.get(options.text_field)
     if not isinstance(body, str) or not body.strip():
         raise _Quarantine("no_text", "no text")
+    if options.max_text_chars and len(body) > options.max_text_chars:
+        raise _Quarantine("too_long", f"text of {len(body):,} characters is longer than "
+                                      f"max_text_chars ({options.max_text_chars:,}); not parsed")
     for name, value in ((options.text_field, body), (options.id_field, doc_id)):
         pos = bad_unicode(value)
         if pos is not None:
@@ -196,7 +199,8 @@ def _parse(texts: list[str], language: str, options: RecordOptions) -> list[Any]
     from ..parsing import ModelsNotFoundError, parse_texts
 
     kwargs = {"language": language, "model_dir": options.model_dir, "cache_dir": options.cache_dir,
-              "use_cache": options.use_cache, "progress": False}
+              "use_cache": options.use_cache, "progress": False,
+              "max_sentence_words": options.max_sentence_words}
     fatal = (ModelsNotFoundError, UnknownLanguageError, ImportError)
     try:
         return list(parse_texts(texts, **kwargs))
@@ -251,11 +255,13 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
     {'no_text': 1}
     """
     from ..coding import code_document
+    from ..parsing.bounds import split_sentences
 
     supported = set(available_languages())
     resources = _resources_for(options)
     jobs: list[_Job] = []
     quarantine: dict[int, dict[str, Any]] = {}
+    split: dict[int, int] = {}
     order: list[int] = []
     for record in records:
         order.append(record.index)
@@ -278,6 +284,13 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
                 quarantine[job.record.index] = job.record.quarantined(
                     "parse_failure", f"parser failed: {type(doc).__name__}: {doc}")
                 continue
+            long = split_sentences(doc)
+            if long and options.long_sentences == "quarantine":
+                quarantine[job.record.index] = job.record.quarantined(
+                    "sentence_too_long", f"{len(long)} sentence(s) longer than max_sentence_words "
+                                         f"({options.max_sentence_words}): {', '.join(map(str, long))} words")
+                continue
+            split[job.record.index] = len(long)
             doc.id = job.doc_id
             if job.day:
                 doc.metadata["date"] = job.day
@@ -305,6 +318,7 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
         outcomes.append((index, "coded" if found else "no_event", len(found)))
         ordered.extend(found)
     return CodedRecords(events_to_frame(ordered), outcomes,
-                        [quarantine[i] for i in order if i in quarantine])
+                        [quarantine[i] for i in order if i in quarantine],
+                        split_sentences=sum(n for i, n in split.items() if i not in quarantine))
 
 

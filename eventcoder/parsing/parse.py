@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..conllu import Document
+from .bounds import MAX_SENTENCE_WORDS, bound_sentences, mark_pieces
 from .cache import _STATS, _cache_path, _cache_write, _default_cache_dir
 from .conversion import _from_conllu, _to_conllu
 from .pipeline import _import_stanza, _pipeline
@@ -20,16 +21,20 @@ from .resolution import resolve_models
 from .sentences import _normalize_text, _repair_sentences, _rules_hash, _tokenizer_text
 
 
-def _parse_batch(nlp: Any, texts: list[str], language: str) -> list[str]:
+def _parse_batch(nlp: Any, texts: list[str], language: str,
+                 max_words: int | None = MAX_SENTENCE_WORDS) -> list[str]:
     stanza = _import_stanza()
     docs = [stanza.Document([], text=_tokenizer_text(t, language)) for t in texts]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors="tokenize,mwt")
     docs = [_repair_sentences(d, language) for d in docs]
+    bounded = [bound_sentences(d, max_words) for d in docs]  # issue 17: sentence length bound
+    docs = [d for d, _ in bounded]
     rest = [p for p in ("pos", "lemma", "depparse", "ner") if p in nlp.processors]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors=",".join(rest))
-    return [_to_conllu(d, t) for d, t in zip(docs, texts, strict=True)]
+    return [mark_pieces(_to_conllu(d, t), pieces)
+            for d, t, (_, pieces) in zip(docs, texts, bounded, strict=True)]
 
 
 def parse_texts(
@@ -41,6 +46,7 @@ def parse_texts(
     use_cache: bool = True,
     batch_size: int = 32,
     progress: bool = True,
+    max_sentence_words: int | None = MAX_SENTENCE_WORDS,
 ) -> list[Document]:
     """Parse raw texts into dependency-parsed documents, one per text.
 
@@ -64,6 +70,11 @@ def parse_texts(
         Number of texts given to stanza at once.
     progress : bool, default True
         Show a ``tqdm`` progress bar.
+    max_sentence_words : int, optional
+        Sentences longer than this (250 words by default) are cut into pieces of
+        at most as many words before tagging and parsing (whose cost grows with
+        the square of the length); each piece has the comment ``#
+        eventcoder_split = k/n of N words``. ``None`` or 0: no bound.
 
     Returns
     -------
@@ -93,6 +104,8 @@ def parse_texts(
     cache = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
     norm = [_normalize_text(t or "") for t in texts]
     cache_id = f"{choice.identity}-rules{_rules_hash()}"  # models and text rules
+    if max_sentence_words != MAX_SENTENCE_WORDS:  # a non-default sentence bound parses differently
+        cache_id += f"-max{int(max_sentence_words or 0)}"
     results: list[str | None] = [None] * len(norm)
     todo: list[int] = []
     for i, t in enumerate(norm):
@@ -120,7 +133,7 @@ def parse_texts(
             step = max(1, int(batch_size))
             for b in range(0, len(todo), step):
                 idx = todo[b : b + step]
-                parsed = _parse_batch(nlp, [norm[i] for i in idx], choice.language)
+                parsed = _parse_batch(nlp, [norm[i] for i in idx], choice.language, max_sentence_words)
                 for i, conllu in zip(idx, parsed, strict=True):
                     results[i] = conllu
                     _STATS["parsed"] += 1
