@@ -39,8 +39,8 @@ from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, 
 from .conllu import Document, read_conllu
 from .dates import parse_date
 from .errors import InputError
-from .parsing.bounds import MAX_SENTENCE_WORDS
 from .events import EVENT_COLUMNS, events_to_frame
+from .parsing.bounds import MAX_SENTENCE_WORDS
 
 __all__ = ["code_articles", "code_conllu", "code_parsed", "code_text"]
 

@@ -223,7 +223,7 @@ def test_8_a_json_integer_longer_than_4300_digits_is_quarantined(tmp_path, capsy
     assert "4300 digits" in bad["reason"]
 
 
-# --------------------------------------------------------------------------- 9: workers outliving their parent
+# --------------------------------------------------------------------------- 9: workers outliving the parent
 
 
 def _children(pid: int) -> list:
@@ -271,7 +271,7 @@ def test_9_workers_exit_when_the_parent_dies(tmp_path, sig):
     alive = [p for p in descendants if running(p)]
     for p in alive:
         p.kill()
-    assert not alive, f"{len(alive)} of {len(descendants)} child processes still running 10 s after the parent died"
+    assert not alive, f"{len(alive)} of {len(descendants)} children running 10 s after the parent died"
 
 
 # --------------------------------------------------------------------------- 10: unwritable paths

@@ -219,9 +219,9 @@ class RunSummary:
     ``input == coded + no_event + quarantined``; ``events`` is the number of
     event records written; ``quarantine_reasons`` counts quarantined records by
     reason code; ``split_sentences`` counts the over-long sentences that were cut
-    into pieces before parsing (see ``max_sentence_words``). ``resumed`` is the number of records an earlier, interrupted
-    run had already committed (not part of :meth:`to_dict`, which is
-    deterministic).
+    into pieces before parsing (see ``max_sentence_words``). ``resumed`` is the
+    number of records an earlier, interrupted run had already committed (not part
+    of :meth:`to_dict`, which is deterministic).
 
     Examples
     --------
