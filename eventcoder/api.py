@@ -137,7 +137,9 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     eventcoder.errors.UnknownLanguageError
         No dictionaries for ``language`` (the message names the supported ones).
     eventcoder.errors.InputError
-        A bad ``date`` argument, or a document whose ``# date`` is not a date.
+        A bad ``date`` argument, a document whose ``# date`` is not a date
+        (``reason_code`` ``"bad_date"``), or a ``# newdoc`` without a sentence
+        (``"no_text"``).
 
     Examples
     --------
@@ -149,7 +151,7 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     [['RUS', 'JPN', '111']]
     """
     options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
-    docs = read_conllu(text_or_path)
+    docs = read_conllu(text_or_path, keep_empty=True)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(docs)]
     return _strict(code_records(records, options))

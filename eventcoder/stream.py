@@ -38,7 +38,15 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .batch.engine import check_language
-from .batch.ledger import LEDGER_VERSION, append_line, check_resume, input_fingerprint, read_ledger
+from .batch.ledger import (
+    LEDGER_VERSION,
+    append_line,
+    check_resume,
+    chunk_digest,
+    input_fingerprint,
+    read_ledger,
+    verified_after,
+)
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
 from .batch.paths import check_not_inputs, check_writable
 from .batch.readers import check_input, chunks, iter_records
@@ -246,7 +254,7 @@ def code_stream(
         bar = tqdm(desc="coding", unit="record", initial=run.resumed)
     qfh: BinaryIO | None = None
     records = iter_records(paths)
-    batches = chunks((r for r in records if r.index >= run.resumed), chunk_size)
+    batches = chunks(verified_after(records, committed, ledger), chunk_size)
     results = ordered_results(batches, options, workers)
     try:
         for batch, coded in results:
@@ -262,7 +270,8 @@ def code_stream(
                 fsync(qfh)
                 qoffset = qfh.tell()
             entry = {"chunk": chunk, "start": batch[0].index, "stop": batch[-1].index + 1,
-                     "counts": counts, "quarantine_offset": qoffset, **state}
+                     "counts": counts, "quarantine_offset": qoffset, "digest": chunk_digest(batch),
+                     **state}
             append_line(ledger, entry)
             committed.append(entry)
             run.add(counts)

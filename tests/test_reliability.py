@@ -367,3 +367,123 @@ def test_7_long_sentences_split_or_quarantined_and_counted(tmp_path, monkeypatch
     run = code_stream(_jsonl(tmp_path / "a.jsonl", rows.to_dict("records")), output=tmp_path / "e.csv",
                       max_sentence_words=25, cache_dir=tmp_path / "cache")
     assert run.split_sentences == 1 and "1 over-long sentence split" in str(run)
+
+
+# --------------------------------------------------------------------------- 11-16: silent wrong results
+
+
+def test_11_dates_that_are_not_date_strings_are_quarantined(tmp_path):
+    """Finding 11 (fixed on main): numbers, booleans, lists and objects were dropped silently,
+    and "2023-01-01garbage" was read as 2023-01-01."""
+    dates = [20230101, True, ["2023-01-01"], {"y": 2023}, "2023-01-01garbage", 2023.5]
+    rows = [{"id": f"d{i}", "language": "de", "date": d, "text": "Russland warnte Japan."}
+            for i, d in enumerate(dates)]
+    run = code_stream(_jsonl(tmp_path / "a.jsonl", rows), output=tmp_path / "e.csv")
+    assert run.quarantine_reasons == {"bad_date": len(dates)}
+    reasons = [q["reason"] for q in _quarantine(tmp_path / "e.csv.quarantine.jsonl")]
+    assert all("is not a date" in r for r in reasons)
+    assert "'2023-01-01garbage'" in reasons[4] and "20230101" in reasons[0]
+
+
+def test_13_resume_notices_an_edit_that_keeps_size_and_mtime(tmp_path):
+    """Finding 13: the ledger compared size and mtime only."""
+    corpus = _corpus(tmp_path / "c.conllu", 20)
+    out = tmp_path / "e.csv"
+
+    def stop(commit):
+        if commit.chunk == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        code_stream(corpus, output=out, language="de", chunk_size=4, on_chunk=stop)
+    stat = corpus.stat()
+    text = corpus.read_text(encoding="utf-8")
+    edited = text.replace("Russland verurteilte Frankreich", "Frankreich verurteilte Russland", 1)
+    assert edited != text and len(edited) == len(text)
+    corpus.write_text(edited, encoding="utf-8")
+    os.utime(corpus, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    from eventcoder.errors import ResumeError
+
+    with pytest.raises(ResumeError, match="input changed since the interrupted run"):
+        code_stream(corpus, output=out, language="de", chunk_size=4)
+    # an edit after what was committed is read as it is now: the run resumes
+    with pytest.raises(KeyboardInterrupt):
+        code_stream(corpus, output=out, language="de", chunk_size=4, on_chunk=stop, overwrite=True)
+    tail = corpus.read_text(encoding="utf-8")
+    cut = tail.index("# newdoc id = d15")
+    corpus.write_text(tail[:cut] + tail[cut:].replace("Japan", "Tonga"), encoding="utf-8")
+    os.utime(corpus, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert code_stream(corpus, output=out, language="de", chunk_size=4).resumed == 8
+
+
+_EMPTY_SENTENCE = "# sent_id = 9\n# text = Nichts.\n\n"
+
+
+def test_14_empty_conllu_documents_and_sentences_are_counted(tmp_path):
+    """Finding 14: an empty document (or a sentence without words) was neither counted nor quarantined."""
+    path = tmp_path / "c.conllu"
+    good = _DOC.format(id="ok", day=1, src="Russland", tgt="Japan")
+    path.write_text("# newdoc id = empty\n# date = 2023-01-01\n\n" + good
+                    + "# newdoc id = hollow\n" + _EMPTY_SENTENCE + good.split("\n", 1)[1]
+                    + "# newdoc id = last\n", encoding="utf-8")
+    run = code_stream(path, output=tmp_path / "e.csv", language="de")
+    assert (run.input, run.coded, run.quarantined) == (4, 1, 3)
+    assert run.quarantine_reasons == {"bad_conllu": 1, "no_text": 2}
+    items = {q["record"].rsplit(":", 1)[1]: q for q in _quarantine(tmp_path / "e.csv.quarantine.jsonl")}
+    assert "no sentence" in items["1"]["reason"] and "no sentence" in items["25"]["reason"]
+    assert "sentence has no words" in items["13"]["reason"] and "line 14" in items["13"]["reason"]
+
+
+def test_14_code_conllu_names_an_empty_document():
+    import eventcoder as ec
+
+    with pytest.raises(ec.ConlluError, match="line 1: sentence has no words"):
+        ec.read_conllu(_EMPTY_SENTENCE + SEED.read_text(encoding="utf-8"))
+    with pytest.raises(ec.InputError, match="document 'empty'.*no sentence"):
+        ec.code_conllu("# newdoc id = empty\n\n" + SEED.read_text(encoding="utf-8"), language="de")
+
+
+@pytest.mark.parametrize("lines,message", [
+    (["1-9\tzum\t_\t_\t_\t_\t_\t_\t_\t_", "1\tzu\tzu\tADP\t_\t_\t0\troot\t_\t_",
+      "2\tdem\tder\tDET\t_\t_\t1\tdet\t_\t_", "3\tx\tx\tX\t_\t_\t1\tdep\t_\t_"],
+     r"range 1-9 goes past the last word of the sentence \(3\)"),
+    (["1\tzu\tzu\tADP\t_\t_\t0\troot\t_\t_", "1-2\tzum\t_\t_\t_\t_\t_\t_\t_\t_",
+      "2\tdem\tder\tDET\t_\t_\t1\tdet\t_\t_"],
+     "range 1-2 must start at the next word, 2"),
+    (["1-2\tzum\t_\t_\t_\t_\t_\t_\t_\t_", "1-3\tzum\t_\t_\t_\t_\t_\t_\t_\t_",
+      "1\tzu\tzu\tADP\t_\t_\t0\troot\t_\t_", "2\tdem\tder\tDET\t_\t_\t1\tdet\t_\t_",
+      "3\tx\tx\tX\t_\t_\t1\tdep\t_\t_"],
+     "range 1-3 must start at the next word, 3"),
+    (["2-2\tzum\t_\t_\t_\t_\t_\t_\t_\t_", "1\tzu\tzu\tADP\t_\t_\t0\troot\t_\t_"],
+     "range 2-2 must span two words or more"),
+], ids=["past-the-end", "after-its-words", "overlapping", "one-word"])
+def test_15_multiword_token_ranges_are_checked(lines, message):
+    """Finding 15: `1-9` over 3 words was accepted, and its range carried into the next sentence."""
+    from eventcoder import ConlluError, read_conllu
+
+    with pytest.raises(ConlluError, match=message):
+        read_conllu("\n".join(lines) + "\n\n" + SEED.read_text(encoding="utf-8"))
+
+
+def test_15_a_range_does_not_carry_into_the_next_sentence():
+    from eventcoder import ConlluError, read_conllu
+
+    with pytest.raises(ConlluError, match="line 1: multi-word token 1-2 without its words"):
+        read_conllu("1-2\tzum\t_\t_\t_\t_\t_\t_\t_\t_\n\n" + SEED.read_text(encoding="utf-8"))
+
+
+def test_16_line_ends_and_blank_lines_follow_one_rule(tmp_path):
+    r"""Finding 16: a file with \r line ends was one bad_json record; a blank CSV line was
+    quarantined while blank JSON Lines lines were skipped. Now lines end at \n, \r\n or \r in
+    every line-based format, and a blank line is not a record in any."""
+    rows = [{"id": "a", "language": "de", "text": ""}, {"id": "b", "language": "de", "text": ""}]
+    (tmp_path / "cr.jsonl").write_bytes(b"\r".join(json.dumps(r).encode() for r in rows) + b"\r")
+    (tmp_path / "mixed.jsonl").write_bytes(json.dumps(rows[0]).encode() + b"\r\n \t\n\r"
+                                           + json.dumps(rows[1]).encode())
+    (tmp_path / "cr.csv").write_bytes(b"id,language,text\ra,de,\r\rb,de,\r")
+    (tmp_path / "blank.csv").write_bytes(b"id,language,text\n\na,de,\n  \nb,de,\n\n")
+    for name in ("cr.jsonl", "mixed.jsonl", "cr.csv", "blank.csv"):
+        records = list(iter_records(tmp_path / name))
+        assert [(r.problem, r.row["id"]) for r in records] == [(None, "a"), (None, "b")], name
+    assert [r.where.rsplit("/", 1)[1] for r in iter_records(tmp_path / "mixed.jsonl")] == [
+        "mixed.jsonl:1", "mixed.jsonl:4"]

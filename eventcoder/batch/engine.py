@@ -153,6 +153,8 @@ def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str])
             docs = read_conllu(row["conllu"], default_doc_id=row.get("doc_id"))
         except ConlluError as exc:
             raise _Quarantine("bad_conllu", _conllu_message(str(exc), record)) from None
+    if docs and not docs[0].sentences:  # read with keep_empty (code_conllu)
+        raise _Quarantine("no_text", f"CoNLL-U document {docs[0].id!r} has no sentence")
     if not docs or not any(s.words for s in docs[0].sentences):
         raise _Quarantine("bad_conllu", f"CoNLL-U document at {record.where} has no words")
     doc = docs[0]

@@ -312,11 +312,16 @@ def _iter_conllu(path: Path, start: int) -> Iterator[Record]:
         if not (newdoc or has_words):
             return None
         counter += 1
-        if not has_words:  # an empty document, as read_conllu skips it
-            return None
         doc_id = base if counter == 1 else f"{base}-{counter}"
         data = b"".join(block)
         where = f"{path}:{first_line}"
+        if not has_words:  # a # newdoc and nothing after it: counted, and quarantined
+            name = _NEWDOC.match(data.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace"))
+            doc_id = ((name.group(1) or "").strip() if name else "") or doc_id
+            record = Record(index, where, kind="conllu", raw=data.decode("utf-8", "replace"),
+                            problem=("no_text", f"CoNLL-U document {doc_id!r} has no sentence"))
+            index += 1
+            return record
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
