@@ -487,3 +487,71 @@ def test_16_line_ends_and_blank_lines_follow_one_rule(tmp_path):
         assert [(r.problem, r.row["id"]) for r in records] == [(None, "a"), (None, "b")], name
     assert [r.where.rsplit("/", 1)[1] for r in iter_records(tmp_path / "mixed.jsonl")] == [
         "mixed.jsonl:1", "mixed.jsonl:4"]
+
+
+_CACHED_TEXT = "Polen kritisierte Ungarn. Das Wetter war schön."
+_CACHED = """# sent_id = 1
+# text = Polen kritisierte Ungarn.
+1\tPolen\tPolen\tPROPN\t_\t_\t2\tnsubj\t_\tstart_char=0|end_char=5
+2\tkritisierte\tkritisieren\tVERB\t_\t_\t0\troot\t_\tstart_char=6|end_char=17
+3\tUngarn\tUngarn\tPROPN\t_\t_\t2\tobj\t_\tstart_char=18|end_char=24|SpaceAfter=No
+4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\tstart_char=24|end_char=25
+
+# sent_id = 2
+# text = Das Wetter war schön.
+1\tDas\tder\tDET\t_\t_\t2\tdet\t_\tstart_char=26|end_char=29
+2\tWetter\tWetter\tNOUN\t_\t_\t4\tnsubj\t_\tstart_char=30|end_char=36
+3\twar\tsein\tAUX\t_\t_\t4\tcop\t_\tstart_char=37|end_char=40
+4\tschön\tschön\tADJ\t_\t_\t0\troot\t_\tstart_char=41|end_char=46|SpaceAfter=No
+5\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\tstart_char=46|end_char=47
+
+"""
+
+
+def test_12_a_parse_cache_entry_is_checked_against_its_text(tmp_path, caplog):
+    """Finding 12: a rewritten cache file was trusted (a no-event sentence became an attack)."""
+    from eventcoder.parsing.cache import _cache_path, _cache_read, _cache_write, cache_entry
+
+    ident = "compact-de-test-rules0"
+    path = _cache_path(tmp_path, ident, _CACHED_TEXT)
+    _cache_write(path, _CACHED, _CACHED_TEXT, ident)
+    assert _cache_read(path, _CACHED_TEXT, ident) == _CACHED
+    assert _cache_read(path, _CACHED_TEXT, "official-de-other") is None  # another parser's entry
+    assert _cache_read(tmp_path / "missing.conllu", _CACHED_TEXT, ident) is None
+
+    tampered = path.read_text(encoding="utf-8").replace("kritisieren", "angreifen")
+    path.write_text(tampered, encoding="utf-8")  # the checksum no longer matches
+    with caplog.at_level("WARNING", logger="eventcoder.parsing"):
+        assert _cache_read(path, _CACHED_TEXT, ident) is None
+    assert str(path) in caplog.text and "parsing again" in caplog.text
+
+    # a sentence that is not in the text, even with the checksum made to match
+    injected = _CACHED + _CACHED.replace("# sent_id = 1", "# sent_id = 3").replace(
+        "Polen kritisierte Ungarn.", "Japan griff Russland an.")
+    path.write_text(cache_entry(injected, _CACHED_TEXT, ident), encoding="utf-8")
+    assert _cache_read(path, _CACHED_TEXT, ident) is None
+    path.write_text(_CACHED, encoding="utf-8")  # no header: an old or foreign file
+    assert _cache_read(path, _CACHED_TEXT, ident) is None
+
+
+@pytest.mark.stanza
+def test_12_a_damaged_cache_entry_is_parsed_again(tmp_path, monkeypatch, caplog):
+    from eventcoder import code_articles
+    from eventcoder.parsing import cache_info, parse_texts
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "no_stanza"))
+    cache = tmp_path / "cache"
+    rows = pd.DataFrame({"id": ["a"], "language": "de", "text": ["Russland kritisierte die Ukraine."]})
+    fresh = code_articles(rows, cache_dir=cache, progress=False)
+    assert fresh[["source", "target"]].values.tolist() == [["RUS", "UKR"]]
+    (entry,) = cache.rglob("*.conllu")
+    entry.write_text(entry.read_text(encoding="utf-8").replace("Ukraine", "Japan"),
+                     encoding="utf-8")
+    parsed = cache_info()["parsed"]
+    with caplog.at_level("WARNING", logger="eventcoder.parsing"):
+        again = code_articles(rows, cache_dir=cache, progress=False)
+    assert cache_info()["parsed"] == parsed + 1 and "parse cache entry" in caplog.text
+    pd.testing.assert_frame_equal(again, fresh)
+    entry.write_text("1\tPolen\n", encoding="utf-8")  # not CoNLL-U: parsed again, not quarantined
+    assert parse_texts(["Russland kritisierte die Ukraine."], language="de", cache_dir=cache,
+                       progress=False)[0].sentences

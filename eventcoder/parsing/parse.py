@@ -14,7 +14,7 @@ from typing import Any
 
 from ..conllu import Document
 from .bounds import MAX_SENTENCE_WORDS, bound_sentences, mark_pieces
-from .cache import _STATS, _cache_path, _cache_write, _default_cache_dir
+from .cache import _STATS, _cache_path, _cache_read, _cache_write, _default_cache_dir
 from .conversion import _from_conllu, _to_conllu
 from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
@@ -112,15 +112,12 @@ def parse_texts(
         if not t.strip():
             results[i] = ""
             continue
-        if use_cache:
-            path = _cache_path(cache, cache_id, t)
-            if path.is_file():
-                try:
-                    results[i] = path.read_text(encoding="utf-8")
-                    _STATS["cache_hits"] += 1
-                    continue
-                except OSError:
-                    pass
+        if use_cache:  # issue 17: an entry is checked against its text and the models
+            cached = _cache_read(_cache_path(cache, cache_id, t), t, cache_id)
+            if cached is not None:
+                results[i] = cached
+                _STATS["cache_hits"] += 1
+                continue
         todo.append(i)
     if todo:
         nlp = _pipeline(choice)
@@ -138,7 +135,7 @@ def parse_texts(
                     results[i] = conllu
                     _STATS["parsed"] += 1
                     if use_cache:
-                        _cache_write(_cache_path(cache, cache_id, norm[i]), conllu)
+                        _cache_write(_cache_path(cache, cache_id, norm[i]), conllu, norm[i], cache_id)
                 if bar is not None:
                     bar.update(len(idx))
         finally:
