@@ -35,7 +35,7 @@ import pandas as pd
 
 from .batch.engine import check_language, code_records
 from .batch.readers import iter_records
-from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, RunSummary
+from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, RunSummary, describe
 from .conllu import Document, read_conllu
 from .dates import parse_date
 from .errors import InputError
@@ -338,7 +338,7 @@ def code_articles(
         if bar is not None:
             bar.close()
     for item in quarantine:
-        logger.warning("quarantined %s: %s", item["record"], item["reason"])
+        logger.warning("quarantined %s: %s", describe(item), item["reason"])
     out = pd.concat(frames, ignore_index=True) if frames else events_to_frame([])
     out = out[list(EVENT_COLUMNS)]
     out.attrs["quarantine"] = quarantine

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .batch.records import MAX_TEXT_CHARS
+from .batch.records import MAX_TEXT_CHARS, describe
 from .errors import EventcoderError, OutputError, UnknownLanguageError
 from .parsing.bounds import MAX_SENTENCE_WORDS
 
@@ -85,7 +85,7 @@ def _code_to_stdout(args: argparse.Namespace) -> int:
         write_events(frame, None)
     quarantine = frame.attrs.get("quarantine", [])
     for item in quarantine:
-        print(f"eventcoder: quarantined {item['record']}: {item['reason']}", file=sys.stderr)
+        print(f"eventcoder: quarantined {describe(item)}: {item['reason']}", file=sys.stderr)
     if args.quarantine and quarantine:
         qpath = Path(args.quarantine)
         qpath.parent.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,7 @@ from .batch.ledger import (
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
 from .batch.paths import check_not_inputs, check_writable
 from .batch.readers import check_input, chunks, iter_records
-from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary
+from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary, describe
 from .batch.workers import ordered_results
 from .dates import parse_date
 from .errors import OutputError, ResumeError
@@ -265,7 +265,7 @@ def code_stream(
                 if qfh is None:
                     qfh = open(qpath, "ab")  # noqa: SIM115 - kept open for the run
                 for item in coded.quarantine:
-                    logger.info("quarantined %s: %s", item["record"], item["reason"])
+                    logger.info("quarantined %s: %s", describe(item), item["reason"])
                     qfh.write((json.dumps(item, ensure_ascii=False, default=str) + "\n").encode())
                 fsync(qfh)
                 qoffset = qfh.tell()

@@ -555,3 +555,78 @@ def test_12_a_damaged_cache_entry_is_parsed_again(tmp_path, monkeypatch, caplog)
     entry.write_text("1\tPolen\n", encoding="utf-8")  # not CoNLL-U: parsed again, not quarantined
     assert parse_texts(["Russland kritisierte die Ukraine."], language="de", cache_dir=cache,
                        progress=False)[0].sentences
+
+
+# --------------------------------------------------------------------------- 17: messages
+
+
+def test_17_messages_name_what_is_wrong(tmp_path):
+    """Finding 17: a cut-off JSON message, "no language given" for a number, "no text" for
+    a number, and the article id missing from the messages about table rows."""
+    rows = ['{"id": "a", "language": "de", "text": "unterminated}',
+            {"id": "b", "language": 5, "text": "Russland warnte Japan."},
+            {"id": "c", "language": "de", "text": 123},
+            {"id": "d", "language": "de", "body": "Russland warnte Japan."}]
+    code_stream(_jsonl(tmp_path / "a.jsonl", rows), output=tmp_path / "e.csv")
+    reasons = [q["reason"] for q in _quarantine(tmp_path / "e.csv.quarantine.jsonl")]
+    assert reasons == [
+        "bad JSON: Unterminated string starting at: column 39",
+        "language 5 is not a language code (a string such as 'de' or 'en')",
+        "no text: the field 'text' holds 123 (int), not a string",
+        "no text: no field 'text' (the record has id, language, body); name the text field with "
+        "--text-field (text_field=)",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_17_a_missing_text_column_is_named(tmp_path, suffix):
+    from eventcoder import code_articles
+
+    frame = pd.DataFrame({"id": ["a"], "body": ["Russland warnte Japan."]})
+    path = tmp_path / f"a{suffix}"
+    frame.to_csv(path, index=False) if suffix == ".csv" else frame.to_parquet(path)
+    out = code_articles(path, language="de", progress=False)
+    assert "no field 'text' (the record has id, body)" in out.attrs["quarantine"][0]["reason"]
+
+
+def test_17_quarantine_messages_name_the_article_id(tmp_path, caplog):
+    from eventcoder import code_articles
+
+    with caplog.at_level("WARNING", logger="eventcoder"):
+        frame = code_articles(pd.DataFrame({"id": ["a1", "a2"], "text": ["", " "]}), language="de",
+                              progress=False)
+    assert [q["id"] for q in frame.attrs["quarantine"]] == ["a1", "a2"]
+    assert "quarantined row 1 (id 'a2'): no text" in caplog.text
+
+
+def test_17_a_damaged_parquet_file_is_named(tmp_path, capsys):
+    path = tmp_path / "a.parquet"
+    pd.DataFrame({"id": ["a"], "text": ["x"]}).to_parquet(path)
+    path.write_bytes(path.read_bytes()[:-20] + b"\0" * 20)
+    out = tmp_path / "e.csv"
+    assert main(["code", str(path), "--language", "de", "-o", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"eventcoder: error: {path}: not a readable Parquet file")
+    assert not out.exists()
+
+
+def test_17_validate_names_a_bad_yaml_gold_file(tmp_path, capsys):
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("- id: s1\n  text: [unclosed\n", encoding="utf-8")
+    assert main(["validate", str(gold), "--language", "de"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"eventcoder: error: {gold}: not valid YAML") and "line" in err
+    assert "Traceback" not in err
+
+
+def test_17_code_conllu_raises_input_error_for_a_bad_document_date():
+    """(fixed on main) code_conllu raised a bare ValueError its docstring did not list."""
+    import eventcoder as ec
+
+    conllu = ("# newdoc id = d1\n# date = 2023-01-01garbage\n"
+              "1\tRussland\tRussland\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+              "2\twarnte\twarnen\tVERB\t_\t_\t0\troot\t_\t_\n")
+    with pytest.raises(ec.InputError, match="document 'd1'.*not a date") as info:
+        ec.code_conllu(conllu, language="de")
+    assert info.value.reason_code == "bad_date"
+    assert "InputError" in ec.code_conllu.__doc__.split("Raises")[1]

@@ -91,9 +91,27 @@ def _record_language(language: str | None, row: dict[str, Any]) -> str:
     value = row.get("language")
     if isinstance(value, str) and value.strip():
         return value.strip().lower()
+    if not _missing(value) and not isinstance(value, str):
+        raise UnknownLanguageError(f"language {value!r} is not a language code (a string such as "
+                                   f"'de' or 'en')")
     if language:
         return language.lower()
     raise UnknownLanguageError("no language given and the record has no 'language' field")
+
+
+def _no_text(row: dict[str, Any], field: str) -> str:
+    """Why a record has no text: the field is missing (naming the fields it has), not a
+    string, or empty."""
+    if field not in row:
+        fields = ", ".join(str(k) for k in row if k != "_record")
+        return (f"no text: no field {field!r} (the record has {fields or 'no fields'}); name the "
+                f"text field with --text-field (text_field=)")
+    value = row[field]
+    if value is None or _missing(value) or isinstance(value, str):
+        return "no text"
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"no text: the field {field!r} holds {shown} ({type(value).__name__}), not a string"
 
 
 @dataclass(slots=True)
@@ -115,7 +133,7 @@ def _prepare_article(record: Record, options: RecordOptions, supported: set[str]
     doc_id = doc_id or f"doc{record.ordinal}"
     body = row.get(options.text_field)
     if not isinstance(body, str) or not body.strip():
-        raise _Quarantine("no_text", "no text")
+        raise _Quarantine("no_text", _no_text(row, options.text_field))
     if options.max_text_chars and len(body) > options.max_text_chars:
         raise _Quarantine("too_long", f"text of {len(body):,} characters is longer than "
                                       f"max_text_chars ({options.max_text_chars:,}); not parsed")
@@ -178,6 +196,18 @@ def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str])
     if speaker and not doc.metadata.get("speaker"):
         doc.metadata["speaker"] = speaker
     return _Job(record, lang, doc.id, document=doc)
+
+
+def _record_id(record: Record, options: RecordOptions) -> str | None:
+    """The id of a record that is quarantined before parsing, when it has one."""
+    row = record.row or {}
+    if record.kind == "conllu":
+        doc = row.get("document")
+        return getattr(doc, "id", None)
+    value = row.get(options.id_field)
+    if _missing(value) or isinstance(value, dict | list) or value == "":
+        return None
+    return str(value)
 
 
 def _conllu_message(message: str, record: Record) -> str:
@@ -275,7 +305,7 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
             else:
                 jobs.append(_prepare_article(record, options, supported))
         except _Quarantine as q:
-            quarantine[record.index] = record.quarantined(q.code, q.message)
+            quarantine[record.index] = record.quarantined(q.code, q.message, _record_id(record, options))
     by_language: dict[str, list[_Job]] = {}
     for job in jobs:
         if job.document is None:
@@ -284,13 +314,13 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
         for job, doc in zip(group, _parse([j.text for j in group], lang, options), strict=True):
             if isinstance(doc, Exception):
                 quarantine[job.record.index] = job.record.quarantined(
-                    "parse_failure", f"parser failed: {type(doc).__name__}: {doc}")
+                    "parse_failure", f"parser failed: {type(doc).__name__}: {doc}", job.doc_id)
                 continue
             long = split_sentences(doc)
             if long and options.long_sentences == "quarantine":
                 quarantine[job.record.index] = job.record.quarantined(
                     "sentence_too_long", f"{len(long)} sentence(s) longer than max_sentence_words "
-                                         f"({options.max_sentence_words}): {', '.join(map(str, long))} words")
+                                         f"({options.max_sentence_words}): {', '.join(map(str, long))} words", job.doc_id)
                 continue
             split[job.record.index] = len(long)
             doc.id = job.doc_id
@@ -309,7 +339,7 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
         except Exception as exc:  # a coder bug on one document must not sink the batch
             logger.debug("coding %s failed", job.record.where, exc_info=True)
             quarantine[job.record.index] = job.record.quarantined(
-                "coding_failure", f"coder failed: {type(exc).__name__}: {exc}")
+                "coding_failure", f"coder failed: {type(exc).__name__}: {exc}", job.doc_id)
     outcomes: list[tuple[int, str, int]] = []
     ordered = []
     for index in order:

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 __all__ = ["QUARANTINE_REASONS", "ChunkCommit", "CodedRecords", "Record", "RecordOptions", "RunSummary",
-           "quarantine_frame"]
+           "describe", "quarantine_frame"]
 
 #: reason codes of quarantined records, with what they mean
 QUARANTINE_REASONS: dict[str, str] = {
@@ -80,10 +80,13 @@ class Record:
     raw_bytes: bytes | None = None
     problem: tuple[str, str] | None = None
 
-    def quarantined(self, code: str, message: str) -> dict[str, Any]:
-        """The quarantine entry for this record: where, why, and the original record."""
-        item: dict[str, Any] = {"index": self.index, "record": self.where, "reason_code": code,
-                                "reason": message}
+    def quarantined(self, code: str, message: str, id: str | None = None) -> dict[str, Any]:
+        """The quarantine entry for this record: where, its id (when known), why, and the
+        original record."""
+        item: dict[str, Any] = {"index": self.index, "record": self.where}
+        if id:
+            item["id"] = id
+        item.update({"reason_code": code, "reason": message})
         if self.raw_bytes is not None:
             item["original"] = self.raw_bytes.decode("utf-8", "replace")
             item["original_base64"] = base64.b64encode(self.raw_bytes).decode("ascii")
@@ -269,6 +272,18 @@ class RunSummary:
                 f"{self.no_event} without event, {self.quarantined} quarantined"
                 + (f" ({reasons})" if reasons else "")
                 + (f"; {split} over-long sentence{'s' if split != 1 else ''} split" if split else ""))
+
+
+def describe(item: dict[str, Any]) -> str:
+    """A quarantine entry for a message: where the record was read, and its id when known.
+
+    Examples
+    --------
+    >>> describe({"record": "row 39", "id": "art-7", "reason": "no text"})
+    "row 39 (id 'art-7')"
+    """
+    ident = item.get("id")
+    return f"{item['record']} (id {ident!r})" if ident else str(item["record"])
 
 
 #: columns of :func:`quarantine_frame`
