@@ -318,9 +318,10 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
                 continue
             long = split_sentences(doc)
             if long and options.long_sentences == "quarantine":
+                words = ", ".join(map(str, long))
                 quarantine[job.record.index] = job.record.quarantined(
                     "sentence_too_long", f"{len(long)} sentence(s) longer than max_sentence_words "
-                                         f"({options.max_sentence_words}): {', '.join(map(str, long))} words", job.doc_id)
+                                         f"({options.max_sentence_words}): {words} words", job.doc_id)
                 continue
             split[job.record.index] = len(long)
             doc.id = job.doc_id
