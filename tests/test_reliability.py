@@ -630,3 +630,38 @@ def test_17_code_conllu_raises_input_error_for_a_bad_document_date():
         ec.code_conllu(conllu, language="de")
     assert info.value.reason_code == "bad_date"
     assert "InputError" in ec.code_conllu.__doc__.split("Raises")[1]
+
+
+# --------------------------------------------------------------------------- everyday friction
+
+
+def test_friction_stanza_unsupported_language_warning_is_silenced():
+    """stanza warned "Trying to create pipeline for unsupported language: de" on every first
+    parse: eventcoder builds its pipelines from its own model files on purpose."""
+    import logging
+
+    import eventcoder.parsing  # noqa: F401 - configures stanza's logger
+
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    stanza_logger = logging.getLogger("stanza")
+    stanza_logger.addHandler(handler)
+    try:
+        stanza_logger.warning("Trying to create pipeline for unsupported language: %s", "de")
+        stanza_logger.warning("Unsupported language: %s  If trying to add a new language ...", "xx")
+    finally:
+        stanza_logger.removeHandler(handler)
+    assert seen == ["Unsupported language: xx  If trying to add a new language ..."]
+
+
+@pytest.mark.stanza
+def test_friction_no_stanza_warning_on_the_first_parse(tmp_path):
+    code = ("import eventcoder as ec; "
+            "print(len(ec.code_text('Russland kritisierte die Ukraine.', language='de', use_cache=False)))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STANZA_RESOURCES_DIR": str(tmp_path / "none")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
+    assert "unsupported language" not in done.stderr.lower(), done.stderr
