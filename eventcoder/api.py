@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 from .batch.engine import check_language, code_records
-from .batch.readers import iter_records
+from .batch.readers import count_records, iter_records
 from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, RunSummary, describe
 from .conllu import Document, read_conllu
 from .dates import parse_date
@@ -267,7 +267,9 @@ def code_articles(
     dictionaries : sequence of paths, optional
         User dictionary folders layered over the shipped ones.
     progress : bool, default True
-        Show a progress bar over the records.
+        Show a progress bar (``tqdm.auto``: a widget in Jupyter) over the records,
+        with their number as its total (the inputs are counted first), moving as
+        each text is parsed.
     chunk_size : int, default 256
         Records read and parsed at a time.
     max_text_chars, max_sentence_words, long_sentences
@@ -311,7 +313,7 @@ def code_articles(
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(desc="coding", unit="record")
+        bar = tqdm(desc="coding", unit="record", total=count_records(articles))
     frames: list[pd.DataFrame] = []
     quarantine: list[dict[str, Any]] = []
     run = RunSummary()
@@ -327,13 +329,11 @@ def code_articles(
                     break
             if not batch:
                 break
-            coded = code_records(batch, options)
+            coded = code_records(batch, options, progress=None if bar is None else bar.update)
             run.add(coded.counts())
             quarantine.extend(coded.quarantine)
             if len(coded.events):
                 frames.append(coded.events)
-            if bar is not None:
-                bar.update(len(batch))
     finally:
         if bar is not None:
             bar.close()

@@ -49,7 +49,7 @@ from .batch.ledger import (
 )
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
 from .batch.paths import check_not_inputs, check_writable
-from .batch.readers import check_input, chunks, iter_records
+from .batch.readers import check_input, chunks, count_records, iter_records
 from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary, describe
 from .batch.workers import ordered_results
 from .dates import parse_date
@@ -134,7 +134,9 @@ def code_stream(
     dictionaries : sequence of paths
         User dictionary folders layered over the shipped ones.
     progress : bool, default False
-        Show a tqdm bar over the records.
+        Show a progress bar (``tqdm.auto``) over the records, with their number
+        as its total (the inputs are counted first), moving as each text is
+        parsed, in worker processes too.
     on_chunk : callable, optional
         Called with a :class:`ChunkCommit` after each chunk is committed.
     max_text_chars, max_sentence_words, long_sentences
@@ -251,11 +253,11 @@ def code_stream(
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(desc="coding", unit="record", initial=run.resumed)
+        bar = tqdm(desc="coding", unit="record", initial=run.resumed, total=count_records(paths))
     qfh: BinaryIO | None = None
     records = iter_records(paths)
     batches = chunks(verified_after(records, committed, ledger), chunk_size)
-    results = ordered_results(batches, options, workers)
+    results = ordered_results(batches, options, workers, progress=None if bar is None else bar.update)
     try:
         for batch, coded in results:
             chunk = len(committed)
@@ -275,8 +277,6 @@ def code_stream(
             append_line(ledger, entry)
             committed.append(entry)
             run.add(counts)
-            if bar is not None:
-                bar.update(len(batch))
             if on_chunk is not None:
                 on_chunk(ChunkCommit(chunk, entry["start"], entry["stop"], counts))
         sink.finish(committed)

@@ -665,3 +665,70 @@ def test_friction_no_stanza_warning_on_the_first_parse(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1"
     assert "unsupported language" not in done.stderr.lower(), done.stderr
+
+
+class _Bar:
+    """A stand-in for tqdm.auto.tqdm that records its total and updates."""
+
+    made: list[_Bar] = []
+
+    def __init__(self, *args, total=None, initial=0, **kwargs):
+        self.total, self.initial, self.updates = total, initial, []
+        _Bar.made.append(self)
+
+    def update(self, n=1):
+        self.updates.append(n)
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def bars(monkeypatch):
+    import tqdm.auto
+
+    _Bar.made = []
+    monkeypatch.setattr(tqdm.auto, "tqdm", _Bar)
+    return _Bar.made
+
+
+def test_friction_code_articles_shows_a_bar_with_a_total_that_moves_per_record(tmp_path, bars):
+    """Notebook 02's bar read "coding articles: 0article": no total, one step per 256 records."""
+    from eventcoder import code_articles
+
+    corpus = _corpus(tmp_path / "c.conllu", 30)
+    code_articles(corpus, language="de")
+    (bar,) = bars
+    assert bar.total == 30 and sum(bar.updates) == 30 and len(bar.updates) == 30
+    bars.clear()
+    code_articles(pd.DataFrame({"text": ["", " ", ""]}), language="de")
+    assert bars[0].total == 3 and bars[0].updates == [1, 1, 1]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_friction_code_stream_shows_a_bar_with_a_total(tmp_path, bars, workers):
+    corpus = _corpus(tmp_path / "c.conllu", 30)
+    code_stream(corpus, output=tmp_path / "e.csv", language="de", chunk_size=10, workers=workers,
+                progress=True)
+    (bar,) = bars
+    assert bar.total == 30 and sum(bar.updates) == 30
+    assert len(bar.updates) > 3  # per record, not per chunk
+
+
+def test_friction_the_command_line_shows_a_bar_with_a_total(tmp_path, bars):
+    corpus = _corpus(tmp_path / "c.conllu", 12)
+    assert main(["code", str(corpus), "--language", "de", "-o", str(tmp_path / "e.csv")]) == 0
+    assert bars[0].total == 12 and sum(bars[0].updates) == 12
+
+
+@pytest.mark.stanza
+def test_friction_code_text_shows_no_bar(tmp_path, bars, monkeypatch):
+    import eventcoder as ec
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "none"))
+    ec.code_text("Russland kritisierte die Ukraine.", language="de", use_cache=False)
+    frame = ec.code_articles(pd.DataFrame({"text": ["Russland kritisierte die Ukraine."] * 3}),
+                             language="de", use_cache=False)
+    assert len(frame) == 3
+    (bar,) = bars  # code_articles' only
+    assert bar.total == 3 and sum(bar.updates) == 3

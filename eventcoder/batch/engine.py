@@ -226,34 +226,50 @@ class _Quarantine(Exception):
         self.message = message
 
 
-def _parse(texts: list[str], language: str, options: RecordOptions) -> list[Any]:
-    """Parse texts; when the batch fails, parse one by one and return the exception for a failure."""
+def _parse(texts: list[str], language: str, options: RecordOptions,
+           progress: Callable[[int], Any] | None = None) -> list[Any]:
+    """Parse texts; when the batch fails, parse one by one and return the exception for a failure.
+
+    ``progress`` is called with the number of texts parsed (or served from the cache) as
+    they are done.
+    """
     from ..parsing import ModelsNotFoundError, parse_texts
 
+    done = 0
+
+    def report(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(n)
+
     kwargs = {"language": language, "model_dir": options.model_dir, "cache_dir": options.cache_dir,
-              "use_cache": options.use_cache, "progress": False,
-              "max_sentence_words": options.max_sentence_words}
+              "use_cache": options.use_cache, "max_sentence_words": options.max_sentence_words}
     fatal = (ModelsNotFoundError, UnknownLanguageError, ImportError)
     try:
-        return list(parse_texts(texts, **kwargs))
+        return list(parse_texts(texts, progress=report, **kwargs))
     except fatal:
         raise
     except Exception as exc:  # one bad text must not sink the batch: find it
         if len(texts) == 1:
+            report(1 - done)
             return [exc]
         logger.info("parsing a batch of %d texts failed (%s); parsing them one by one", len(texts), exc)
     out: list[Any] = []
     for text in texts:
         try:
-            out.append(parse_texts([text], **kwargs)[0])
+            out.append(parse_texts([text], progress=False, **kwargs)[0])
         except fatal:
             raise
         except Exception as exc:
             out.append(exc)
+    if progress is not None and len(texts) > done:
+        progress(len(texts) - done)
     return out
 
 
-def code_records(records: Iterable[Record], options: RecordOptions) -> CodedRecords:
+def code_records(records: Iterable[Record], options: RecordOptions,
+                 progress: Callable[[int], Any] | None = None) -> CodedRecords:
     """Code a batch of records; every record ends coded, without event, or quarantined.
 
     Article texts are parsed with stanza (grouped by language, through the
@@ -266,6 +282,10 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
     records : iterable of Record
         From :func:`iter_articles` or :func:`eventcoder.stream.iter_records`.
     options : RecordOptions
+    progress : callable, optional
+        Called with a number of records as they are done (quarantined, parsed,
+        or coded when they need no parsing): ``tqdm``'s ``update``. The
+        numbers add up to the number of records.
 
     Returns
     -------
@@ -306,12 +326,14 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
                 jobs.append(_prepare_article(record, options, supported))
         except _Quarantine as q:
             quarantine[record.index] = record.quarantined(q.code, q.message, _record_id(record, options))
+            if progress is not None:
+                progress(1)
     by_language: dict[str, list[_Job]] = {}
     for job in jobs:
         if job.document is None:
             by_language.setdefault(job.language, []).append(job)
     for lang, group in by_language.items():
-        for job, doc in zip(group, _parse([j.text for j in group], lang, options), strict=True):
+        for job, doc in zip(group, _parse([j.text for j in group], lang, options, progress), strict=True):
             if isinstance(doc, Exception):
                 quarantine[job.record.index] = job.record.quarantined(
                     "parse_failure", f"parser failed: {type(doc).__name__}: {doc}", job.doc_id)
@@ -341,6 +363,9 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
             logger.debug("coding %s failed", job.record.where, exc_info=True)
             quarantine[job.record.index] = job.record.quarantined(
                 "coding_failure", f"coder failed: {type(exc).__name__}: {exc}", job.doc_id)
+        finally:
+            if progress is not None and job.text == "":  # not parsed: done when coded
+                progress(1)
     outcomes: list[tuple[int, str, int]] = []
     ordered = []
     for index in order:

@@ -23,8 +23,8 @@ import pandas as pd
 from ..errors import InputError
 from .records import Record
 
-__all__ = ["CSV_FIELD_LIMIT", "INPUT_FORMATS", "bad_unicode", "check_input", "chunks", "iter_records",
-           "load_json", "read_articles", "record_from_item"]
+__all__ = ["CSV_FIELD_LIMIT", "INPUT_FORMATS", "bad_unicode", "check_input", "chunks", "count_records",
+           "iter_records", "load_json", "read_articles", "record_from_item"]
 
 #: file types the readers take (and folders of ``.txt`` files)
 INPUT_FORMATS = (".jsonl", ".csv", ".parquet", ".txt", ".conllu")
@@ -497,6 +497,61 @@ def iter_records(inputs: Any, *, start: int = 0, batch_size: int = 1024) -> Iter
         for record in _iter_source(source, index, batch_size):
             yield record
             index = record.index + 1
+
+
+def _count_lines(path: Path) -> int:
+    """Records of a JSON Lines file: its lines that are not blank (the reader's rule)."""
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        return sum(1 for line in fh if line.strip(_BLANK))
+
+
+def _count_source(source: Any) -> int | None:
+    if isinstance(source, pd.DataFrame):
+        return len(source)
+    if isinstance(source, dict | bytes):
+        return 1
+    path = Path(source)
+    if path.is_dir():
+        return sum(1 for p in path.glob(_TXT_GLOB))
+    if not path.is_file():  # a pipe: it can be read once only
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _count_lines(path)
+    if suffix == ".parquet":
+        return _open_parquet(path).metadata.num_rows
+    if suffix == ".txt":
+        return 1
+    if suffix in (".csv", ".conllu"):
+        return sum(1 for _ in _iter_source(path, 0, 1024))
+    return None
+
+
+def count_records(inputs: Any) -> int | None:
+    """How many records :func:`iter_records` will yield from ``inputs`` (for a progress bar's
+    total), or None when that cannot be known without consuming them (a pipe).
+
+    Reads the inputs once (Parquet: only its metadata); the count follows the readers'
+    rules (blank lines are no records, a CSV row may span lines, ...).
+
+    Examples
+    --------
+    >>> count_records([pd.DataFrame({"text": ["a", "b"]}), {"text": "c"}])
+    3
+    """
+    sources = [inputs] if isinstance(inputs, str | os.PathLike | pd.DataFrame | dict) else inputs
+    if not isinstance(sources, list | tuple):
+        return None  # an iterator: counting would consume it
+    total = 0
+    for source in sources:
+        try:
+            n = _count_source(source)
+        except (OSError, ValueError):
+            return None
+        if n is None:
+            return None
+        total += n
+    return total
 
 
 def read_articles(source: str | os.PathLike | pd.DataFrame, quarantine: list[dict] | None = None,

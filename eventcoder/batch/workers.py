@@ -12,7 +12,8 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from .engine import code_records
 from .records import CodedRecords, Record, RecordOptions
@@ -59,11 +60,25 @@ def _watch_parent(pid: int, started: str | None) -> None:
     os._exit(1)  # the parent is gone: nobody will read this worker's results
 
 
-def _worker_init(parent: int | None = None) -> None:
+#: in a worker process: where to send how many records are done (the parent's progress bar)
+_PROGRESS: Any = None
+
+
+def _report(n: int) -> None:
+    try:
+        _PROGRESS.send(n)
+    except (OSError, ValueError):  # the parent is gone or stopped listening
+        pass
+
+
+def _worker_init(parent: int | None = None, progress: Any = None) -> None:
     """Per worker process: torch with one thread (read when stanza imports it), Ctrl-C to the
-    parent, and a watchdog thread that ends the worker when the parent is gone."""
+    parent, a watchdog thread that ends the worker when the parent is gone, and where to
+    report progress."""
     import signal
 
+    global _PROGRESS
+    _PROGRESS = progress
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = "1"
@@ -79,22 +94,41 @@ def _code_batch(batch: list[Record], options: RecordOptions) -> CodedRecords:
     torch = sys.modules.get("torch")
     if torch is not None and torch.get_num_threads() != 1:
         torch.set_num_threads(1)
-    return code_records(batch, options)
+    return code_records(batch, options, progress=_report if _PROGRESS is not None else None)
 
 
 def ordered_results(batches: Iterator[list[Record]], options: RecordOptions, workers: int,
-                     ) -> Iterator[tuple[list[Record], CodedRecords]]:
-    """Code batches, in ``workers`` processes if > 1; results come in input order."""
+                    progress: Callable[[int], Any] | None = None,
+                    ) -> Iterator[tuple[list[Record], CodedRecords]]:
+    """Code batches, in ``workers`` processes if > 1; results come in input order.
+
+    ``progress`` is called with numbers of records as they are done (in the workers too:
+    they report through a pipe that is read while the results are awaited).
+    """
     if workers <= 1:
         for batch in batches:
-            yield batch, code_records(batch, options)
+            yield batch, code_records(batch, options, progress=progress)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_init, initargs=(os.getpid(),))
+    context = multiprocessing.get_context(method)
+    reader = writer = None
+    if progress is not None:
+        reader, writer = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_worker_init, initargs=(os.getpid(), writer))
+
+    def result(future: Any) -> CodedRecords:
+        while reader is not None and not future.done():
+            if reader.poll(0.1):
+                progress(reader.recv())
+        coded = future.result()
+        while reader is not None and reader.poll(0):
+            progress(reader.recv())
+        return coded
+
     pending: deque = deque()
     finished = False
     try:
@@ -102,10 +136,10 @@ def ordered_results(batches: Iterator[list[Record]], options: RecordOptions, wor
             pending.append((batch, pool.submit(_code_batch, batch, options)))
             while len(pending) >= 2 * workers:
                 done, future = pending.popleft()
-                yield done, future.result()
+                yield done, result(future)
         while pending:
             done, future = pending.popleft()
-            yield done, future.result()
+            yield done, result(future)
         finished = True
     finally:
         if finished:
@@ -115,3 +149,6 @@ def ordered_results(batches: Iterator[list[Record]], options: RecordOptions, wor
             pool.shutdown(wait=False, cancel_futures=True)
             for proc in procs:
                 proc.terminate()
+        for conn in (reader, writer):
+            if conn is not None:
+                conn.close()

@@ -8,7 +8,7 @@ parse) with a progress bar, write the cache, and convert to Documents.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ def parse_texts(
     cache_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
     batch_size: int = 32,
-    progress: bool = True,
+    progress: bool | Callable[[int], Any] = True,
     max_sentence_words: int | None = MAX_SENTENCE_WORDS,
 ) -> list[Document]:
     """Parse raw texts into dependency-parsed documents, one per text.
@@ -68,8 +68,9 @@ def parse_texts(
         Read and write the parse cache.
     batch_size : int, default 32
         Number of texts given to stanza at once.
-    progress : bool, default True
-        Show a ``tqdm`` progress bar.
+    progress : bool or callable, default True
+        Show a ``tqdm`` progress bar; or a function called with the number of
+        texts done after each batch (and the cached ones), instead of a bar.
     max_sentence_words : int, optional
         Sentences longer than this (250 words by default) are cut into pieces of
         at most as many words before tagging and parsing (whose cost grows with
@@ -119,10 +120,13 @@ def parse_texts(
                 _STATS["cache_hits"] += 1
                 continue
         todo.append(i)
+    report = progress if callable(progress) else None  # issue 17: the caller's progress bar
+    if report is not None and len(norm) > len(todo):
+        report(len(norm) - len(todo))
     if todo:
         nlp = _pipeline(choice)
         bar = None
-        if progress:
+        if progress and report is None:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=len(todo), desc=f"parsing ({choice.language})", unit="text")
@@ -138,6 +142,8 @@ def parse_texts(
                         _cache_write(_cache_path(cache, cache_id, norm[i]), conllu, norm[i], cache_id)
                 if bar is not None:
                     bar.update(len(idx))
+                if report is not None:
+                    report(len(idx))
         finally:
             if bar is not None:
                 bar.close()
