@@ -41,8 +41,9 @@ from .dates import parse_date
 from .errors import InputError
 from .events import EVENT_COLUMNS, events_to_frame
 from .parsing.bounds import MAX_SENTENCE_WORDS
+from .provenance import provenance
 
-__all__ = ["code_articles", "code_conllu", "code_parsed", "code_text"]
+__all__ = ["code_articles", "code_conllu", "code_parsed", "code_text", "concat_events"]
 
 logger = logging.getLogger(__name__)
 
@@ -70,13 +71,15 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
                          long_sentences=long_sentences)
 
 
-def _strict(coded: CodedRecords) -> pd.DataFrame:
+def _strict(coded: CodedRecords, options: RecordOptions) -> pd.DataFrame:
     """The events of a convenience call; raise for the first record that was quarantined."""
     if coded.quarantine:
         item = coded.quarantine[0]
         raise InputError(f"{item['record']}: {item['reason']}", item["reason_code"])
     frame = coded.events
-    frame.attrs["summary"] = coded.summary().to_dict()
+    run = coded.summary()
+    frame.attrs["summary"] = run.to_dict()
+    frame.attrs["meta"] = provenance(options, run)
     return frame
 
 
@@ -102,7 +105,7 @@ def code_parsed(documents: Iterable[Document], *, language: str, date: str | dt.
     options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(documents)]
-    return _strict(code_records(records, options))
+    return _strict(code_records(records, options), options)
 
 
 def code_conllu(text_or_path: str | os.PathLike, *, language: str,
@@ -154,7 +157,7 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     docs = read_conllu(text_or_path, keep_empty=True)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(docs)]
-    return _strict(code_records(records, options))
+    return _strict(code_records(records, options), options)
 
 
 def code_text(text: str, *, language: str, date: str | dt.date | None = None,
@@ -214,7 +217,7 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"document {name!r}: empty text", "no_text")
     record = Record(0, f"document {name!r}", row={"id": name, "text": text}, ordinal=1)
-    return _strict(code_records([record], options))
+    return _strict(code_records([record], options), options)
 
 
 def code_articles(
@@ -286,8 +289,12 @@ def code_articles(
         ``reason`` and the record as read; :func:`eventcoder.quarantine_frame`
         makes a table of them); ``frame.attrs["summary"]`` is the run's accounting
         (:meth:`eventcoder.RunSummary.to_dict`: coded + no_event + quarantined =
-        input). ``pd.concat`` keeps only the first frame's ``attrs``: keep each
-        run's summary if you combine runs.
+        input); ``frame.attrs["meta"]`` records how it was made (eventcoder's
+        version, the parser models, the dictionaries' content hash, the options:
+        :func:`eventcoder.provenance.provenance`). ``pd.concat`` drops ``attrs``
+        that differ between its frames: combine runs with
+        :func:`eventcoder.concat_events`, which adds their summaries and joins
+        their quarantines.
 
     Raises
     ------
@@ -343,4 +350,68 @@ def code_articles(
     out = out[list(EVENT_COLUMNS)]
     out.attrs["quarantine"] = quarantine
     out.attrs["summary"] = run.to_dict()
+    out.attrs["meta"] = provenance(options, run)
     return out
+
+
+def _combine_meta(metas: list[dict[str, Any]], run: RunSummary) -> dict[str, Any] | None:
+    """One provenance record for runs made alike (the same version and options), else ``runs``."""
+    if not metas:
+        return None
+    first = metas[0]
+    alike = all(m.get("eventcoder") == first.get("eventcoder") and m.get("options") == first.get("options")
+                for m in metas)
+    languages: dict[str, Any] = {}
+    for meta in metas:
+        for lang, info in meta.get("languages", {}).items():
+            mine = languages.setdefault(lang, {**info, "records": {"conllu": 0, "parsed": 0}})
+            if info.get("dictionaries") != mine.get("dictionaries"):
+                alike = False
+            if info.get("parser") is not None:
+                if mine.get("parser") not in (None, info["parser"]):
+                    alike = False
+                mine["parser"] = info["parser"]
+            for kind, n in info.get("records", {}).items():
+                mine["records"][kind] = mine["records"].get(kind, 0) + int(n)
+    if not alike:
+        return {"runs": metas}
+    records = {k: getattr(run, k) for k in ("input", "coded", "no_event", "quarantined", "events",
+                                           "split_sentences")}
+    records["quarantine_reasons"] = dict(run.quarantine_reasons)
+    return {**first, "languages": dict(sorted(languages.items())), "records": records}
+
+
+def concat_events(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Join the events frames of several runs, keeping their accounting.
+
+    ``pd.concat`` keeps ``attrs`` only when they are equal in every frame, so the
+    summary and quarantine of coded frames are lost when runs are combined. This
+    joins the events (in order), adds the summaries (``attrs["summary"]``), joins the
+    quarantines (``attrs["quarantine"]``) and combines the provenance records
+    (``attrs["meta"]``: one record when the runs were made alike, else ``{"runs":
+    [...]}``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = code_articles(pd.DataFrame({"text": [""]}), language="de", progress=False)
+    >>> concat_events([a, a]).attrs["summary"]["quarantined"]
+    2
+    """
+    frames = list(frames)
+    events = (pd.concat(frames, ignore_index=True) if frames else events_to_frame([]))
+    run = RunSummary()
+    quarantine: list[dict[str, Any]] = []
+    metas = []
+    for frame in frames:
+        summary = frame.attrs.get("summary")
+        if summary:
+            run.add(summary)
+        quarantine.extend(frame.attrs.get("quarantine", []))
+        if frame.attrs.get("meta"):
+            metas.append(frame.attrs["meta"])
+    events.attrs = {"quarantine": quarantine, "summary": run.to_dict()}
+    meta = _combine_meta(metas, run)
+    if meta is not None:
+        events.attrs["meta"] = meta
+    return events

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._version import __version__
 from .batch.records import MAX_TEXT_CHARS, describe
 from .errors import EventcoderError, OutputError, UnknownLanguageError
 from .parsing.bounds import MAX_SENTENCE_WORDS
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventcoder", description="Code news text into CAMEO event records.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    parser.add_argument("--version", action="version", version=f"eventcoder {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     code = sub.add_parser("code", help="code CoNLL-U, text, JSONL or CSV inputs into events")
     code.add_argument("inputs", nargs="+",

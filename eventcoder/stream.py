@@ -55,6 +55,7 @@ from .batch.workers import ordered_results
 from .dates import parse_date
 from .errors import OutputError, ResumeError
 from .parsing.bounds import MAX_SENTENCE_WORDS
+from .provenance import META_SUFFIX, provenance, write_sidecar
 
 __all__ = ["OUTPUT_FORMATS", "ChunkCommit", "ResumeError", "RunSummary", "code_stream", "iter_records"]
 
@@ -98,7 +99,10 @@ def code_stream(
         folders of ``.txt``; records are numbered across them in this order.
     output : path
         ``.csv``, ``.tsv``, ``.jsonl``, ``.json`` or ``.parquet`` (by extension);
-        with ``schema="plover"``, PLOVER JSON Lines under any name.
+        with ``schema="plover"``, PLOVER JSON Lines under any name. How it was
+        made (:func:`eventcoder.provenance.provenance`: version, parser models,
+        dictionaries' hash, options) goes into ``<output>.meta.json``, or into a
+        Parquet file's metadata (key ``eventcoder``).
     language, date, speaker, text_field, date_field, id_field, speaker_field
         As for :func:`eventcoder.code_articles` (the same meaning in every entry
         point: ``date`` and ``speaker`` are values for records without their own,
@@ -194,7 +198,8 @@ def code_stream(
     ledger = out.with_name(out.name + ".ledger.jsonl")
     qpath = Path(quarantine) if quarantine is not None else out.with_name(out.name + ".quarantine.jsonl")
     spath = Path(summary) if summary is not None else None
-    written = {"output": out, "quarantine file": qpath, "summary": spath, "ledger": ledger}
+    written = {"output": out, "quarantine file": qpath, "summary": spath, "ledger": ledger,
+               "metadata file": None if fmt == ".parquet" else out.with_name(out.name + META_SUFFIX)}
     check_not_inputs(paths, {**written, "temporary file": out.with_name(out.name + ".tmp"),
                              "parts folder": out.with_name(out.name + ".parts")})
     for role, path in written.items():
@@ -279,7 +284,12 @@ def code_stream(
             run.add(counts)
             if on_chunk is not None:
                 on_chunk(ChunkCommit(chunk, entry["start"], entry["stop"], counts))
-        sink.finish(committed)
+        meta = provenance(options, run, schema=schema)
+        if fmt == ".parquet":
+            sink.finish(committed, metadata=meta)
+        else:
+            sink.finish(committed)
+            write_sidecar(out, meta)
     finally:
         results.close()  # stops worker processes at once when interrupted
         batches.close()

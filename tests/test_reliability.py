@@ -732,3 +732,85 @@ def test_friction_code_text_shows_no_bar(tmp_path, bars, monkeypatch):
     assert len(frame) == 3
     (bar,) = bars  # code_articles' only
     assert bar.total == 3 and sum(bar.updates) == 3
+
+
+def test_friction_outputs_record_how_they_were_made(tmp_path):
+    """Reproducibility: version, parser models, dictionary content hash and options travel with
+    every output: a sidecar for text formats, the file's metadata for Parquet, attrs for frames."""
+    import pyarrow.parquet as pq
+
+    import eventcoder as ec
+
+    corpus = _corpus(tmp_path / "c.conllu", 12)
+    code_stream(corpus, output=tmp_path / "a" / "e.csv", language="de", chunk_size=5)
+    meta = json.loads((tmp_path / "a" / "e.csv.meta.json").read_text(encoding="utf-8"))
+    assert meta["eventcoder"] == ec.__version__
+    de = meta["languages"]["de"]
+    assert de["records"] == {"conllu": 12, "parsed": 0} and de["parser"] is None  # nothing parsed
+    assert len(de["dictionaries"]) == 16
+    assert meta["options"]["language"] == "de" and meta["options"]["max_sentence_words"] == 250
+    assert meta["records"]["input"] == 12
+    # the same run with other chunks, and Parquet: the same metadata
+    code_stream(corpus, output=tmp_path / "b" / "e.parquet", language="de", chunk_size=7)
+    stored = pq.read_schema(tmp_path / "b" / "e.parquet").metadata[b"eventcoder"]
+    assert json.loads(stored) == meta
+    frame = ec.code_conllu(corpus, language="de")
+    assert frame.attrs["meta"]["languages"]["de"]["dictionaries"] == de["dictionaries"]
+    # user dictionaries change the hash
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "actors.tsv").write_text("phrase\tcode\tkind\nTonga\tTON\tcountry\n", encoding="utf-8")
+    other = ec.code_conllu(corpus, language="de", dictionaries=[mine]).attrs["meta"]
+    assert other["languages"]["de"]["dictionaries"] != de["dictionaries"]
+    assert other["options"]["dictionaries"] == [str(mine)]
+
+
+def test_friction_version_and_citation(capsys):
+    import yaml
+
+    import eventcoder as ec
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0 and capsys.readouterr().out.strip() == f"eventcoder {ec.__version__}"
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0" and citation["title"] == "eventcoder"
+    assert str(citation["version"]) == ec.__version__
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{ec.__version__}"' in pyproject
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## How to cite" in readme and "CITATION.cff" in readme
+
+
+def test_friction_readme_installs_notebook_extras_with_the_projects_interpreter():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert '.venv/bin/python -m pip install -e ".[notebooks]"' in readme
+    assert ".venv/bin/jupyter lab" in readme
+
+
+@pytest.mark.stanza
+def test_friction_parsed_frames_name_their_parser(tmp_path, monkeypatch):
+    import eventcoder as ec
+
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "none"))
+    meta = ec.code_text("Russland kritisierte die Ukraine.", language="de", use_cache=False).attrs["meta"]
+    parser = meta["languages"]["de"]["parser"]
+    assert parser["models"].startswith("compact-de-") and parser["source"] == "compact"
+    assert parser["stanza"] and parser["sentence_rules"]
+
+
+def test_friction_concat_events_keeps_each_runs_accounting(tmp_path):
+    """pd.concat of two coded frames dropped (or, in older pandas, kept the first of) their
+    attrs["summary"]; concat_events adds the summaries and joins the quarantines."""
+    import eventcoder as ec
+
+    a = ec.code_articles(pd.DataFrame({"id": ["a"], "text": [""]}), language="de", progress=False)
+    b = ec.code_conllu(_corpus(tmp_path / "c.conllu", 3), language="de")
+    assert pd.concat([a, b]).attrs.get("summary") in (None, a.attrs["summary"])  # pandas' rule
+    both = ec.concat_events([a, b])
+    assert len(both) == len(a) + len(b) and list(both.columns) == list(a.columns)
+    summary = both.attrs["summary"]
+    assert (summary["input"], summary["quarantined"], summary["coded"]) == (4, 1, 3)
+    assert [q["id"] for q in both.attrs["quarantine"]] == ["a"]
+    assert both.attrs["meta"]["records"]["input"] == 4
+    assert both.attrs["meta"]["languages"]["de"]["records"] == {"conllu": 3, "parsed": 0}

@@ -366,6 +366,11 @@ def code_records(records: Iterable[Record], options: RecordOptions,
         finally:
             if progress is not None and job.text == "":  # not parsed: done when coded
                 progress(1)
+    languages: dict[str, dict[str, int]] = {}
+    for job in jobs:
+        if job.document is not None and job.record.index not in quarantine:
+            kinds = languages.setdefault(job.language, {"conllu": 0, "parsed": 0})
+            kinds["parsed" if job.text else "conllu"] += 1
     outcomes: list[tuple[int, str, int]] = []
     ordered = []
     for index in order:
@@ -377,6 +382,7 @@ def code_records(records: Iterable[Record], options: RecordOptions,
         ordered.extend(found)
     return CodedRecords(events_to_frame(ordered), outcomes,
                         [quarantine[i] for i in order if i in quarantine],
-                        split_sentences=sum(n for i, n in split.items() if i not in quarantine))
+                        split_sentences=sum(n for i, n in split.items() if i not in quarantine),
+                        languages=languages)
 
 

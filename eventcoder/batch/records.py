@@ -179,13 +179,16 @@ class CodedRecords:
     outcomes: list[tuple[int, str, int]] = field(default_factory=list)
     quarantine: list[dict[str, Any]] = field(default_factory=list)
     split_sentences: int = 0
+    languages: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, Any]:
-        """``input``, ``coded``, ``no_event``, ``quarantined``, ``events``, ``split_sentences``
-        and the reasons."""
+        """``input``, ``coded``, ``no_event``, ``quarantined``, ``events``, ``split_sentences``,
+        the reasons and the ``languages`` (records coded per language: ``parsed`` from text,
+        ``conllu`` given parsed)."""
         out: dict[str, Any] = {"input": len(self.outcomes), "coded": 0, "no_event": 0,
                                "quarantined": 0, "events": len(self.events),
-                               "split_sentences": self.split_sentences}
+                               "split_sentences": self.split_sentences,
+                               "languages": {k: dict(v) for k, v in sorted(self.languages.items())}}
         for _, status, _ in self.outcomes:
             out[status] += 1
         reasons: dict[str, int] = {}
@@ -222,7 +225,9 @@ class RunSummary:
     ``input == coded + no_event + quarantined``; ``events`` is the number of
     event records written; ``quarantine_reasons`` counts quarantined records by
     reason code; ``split_sentences`` counts the over-long sentences that were cut
-    into pieces before parsing (see ``max_sentence_words``). ``resumed`` is the
+    into pieces before parsing (see ``max_sentence_words``); ``languages`` counts the
+    records coded (with or without event) per language, ``parsed`` from text or
+    given as ``conllu``. ``resumed`` is the
     number of records an earlier, interrupted run had already committed (not part
     of :meth:`to_dict`, which is deterministic).
 
@@ -246,6 +251,7 @@ class RunSummary:
     chunks: int = 0
     resumed: int = 0
     split_sentences: int = 0
+    languages: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, counts: dict[str, Any]) -> None:
         """Add a chunk's counts."""
@@ -255,6 +261,12 @@ class RunSummary:
         for code, n in counts.get("quarantine_reasons", {}).items():
             reasons[code] = reasons.get(code, 0) + int(n)
         self.quarantine_reasons = dict(sorted(reasons.items()))
+        languages = {k: dict(v) for k, v in self.languages.items()}
+        for lang, kinds in counts.get("languages", {}).items():
+            mine = languages.setdefault(lang, {"conllu": 0, "parsed": 0})
+            for kind, n in kinds.items():
+                mine[kind] = mine.get(kind, 0) + int(n)
+        self.languages = dict(sorted(languages.items()))
         self.chunks += 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -263,7 +275,8 @@ class RunSummary:
                 "quarantined": self.quarantined, "events": self.events,
                 "quarantine_reasons": dict(self.quarantine_reasons), "inputs": list(self.inputs),
                 "output": self.output, "quarantine_file": self.quarantine_file,
-                "chunks": self.chunks, "split_sentences": self.split_sentences}
+                "chunks": self.chunks, "split_sentences": self.split_sentences,
+                "languages": {k: dict(v) for k, v in self.languages.items()}}
 
     def __str__(self) -> str:
         reasons = ", ".join(f"{k}: {v}" for k, v in self.quarantine_reasons.items())
