@@ -52,11 +52,12 @@ def _record_args(args: argparse.Namespace) -> dict:
 def _check_report_paths(args: argparse.Namespace) -> None:
     """Without --output: --quarantine and --summary are no input, are writable, and an existing
     quarantine file is replaced only with --overwrite (checked before anything is coded)."""
-    from .batch.paths import check_not_inputs, check_writable
+    from .batch.paths import check_distinct, check_not_inputs, check_writable
 
     paths = {"quarantine file": Path(args.quarantine) if args.quarantine else None,
              "summary": Path(args.summary) if args.summary else None}
     check_not_inputs(args.inputs, paths)
+    check_distinct(paths)
     for role, path in paths.items():
         if path is not None:
             check_writable(path, role)

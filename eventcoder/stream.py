@@ -48,7 +48,7 @@ from .batch.ledger import (
     verified_after,
 )
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
-from .batch.paths import check_not_inputs, check_writable
+from .batch.paths import check_distinct, check_not_inputs, check_writable
 from .batch.readers import check_input, chunks, count_records, iter_records
 from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary, describe
 from .batch.workers import ordered_results
@@ -202,6 +202,7 @@ def code_stream(
                "metadata file": None if fmt == ".parquet" else out.with_name(out.name + META_SUFFIX)}
     check_not_inputs(paths, {**written, "temporary file": out.with_name(out.name + ".tmp"),
                              "parts folder": out.with_name(out.name + ".parts")})
+    check_distinct(written)
     for role, path in written.items():
         if path is not None:
             check_writable(path, role)

@@ -99,6 +99,8 @@ def test_1_links_and_derived_paths_are_resolved(tmp_path, capsys):
     assert capsys.readouterr().err.count("is an input") == 2
     with pytest.raises(OutputError, match="is an input"):
         code_stream(data, output=tmp_path / "x.csv", summary=tmp_path / "in.jsonl")
+    with pytest.raises(OutputError, match="is also the output"):
+        code_stream(data, output=tmp_path / "x.csv", quarantine=tmp_path / "x.csv")
 
 
 # --------------------------------------------------------------------------- 2: an existing output

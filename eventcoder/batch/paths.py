@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import OutputError
 
-__all__ = ["check_not_inputs", "check_writable", "same_file"]
+__all__ = ["check_distinct", "check_not_inputs", "check_writable", "same_file"]
 
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
@@ -61,6 +61,25 @@ def check_not_inputs(inputs: Iterable[str | os.PathLike], outputs: Mapping[str, 
             if same_file(path, source) or _read_by_folder(source, path):
                 raise OutputError(f"{role} {path} is an input ({source}): writing it would destroy "
                                   f"it; choose another path")
+
+
+def check_distinct(outputs: Mapping[str, Path | None]) -> None:
+    """Raise :class:`OutputError` when two outputs (``role -> path``) are the same file.
+
+    Examples
+    --------
+    >>> check_distinct({"output": Path("e.csv"), "quarantine file": Path("./e.csv")})
+    Traceback (most recent call last):
+    eventcoder.errors.OutputError: quarantine file e.csv is also the output; give each its own path
+    """
+    seen: list[tuple[str, Path]] = []
+    for role, path in outputs.items():
+        if path is None:
+            continue
+        for other_role, other in seen:
+            if same_file(path, other):
+                raise OutputError(f"{role} {path} is also the {other_role}; give each its own path")
+        seen.append((role, path))
 
 
 def _existing_ancestor(path: Path) -> Path:
