@@ -122,6 +122,16 @@ def test_2_an_existing_output_is_kept_without_overwrite(tmp_path, capsys):
     assert out.read_text().startswith("doc_id,")
 
 
+def test_2_without_output_an_existing_quarantine_file_is_kept(tmp_path, capsys):
+    qfile = tmp_path / "q.jsonl"
+    qfile.write_text('{"earlier": 1}\n')
+    assert main(["code", str(DOCS), "--language", "de", "-q", "--quarantine", str(qfile)]) == 2
+    assert "exists" in capsys.readouterr().err and qfile.read_text() == '{"earlier": 1}\n'
+    assert main(["code", str(DOCS), "--language", "de", "-q", "--quarantine", str(qfile),
+                 "--overwrite"]) == 0
+    assert len(_quarantine(qfile)) == 4
+
+
 @pytest.mark.parametrize("overwrite", [[], ["--overwrite"]])
 def test_2_a_run_that_fails_at_once_leaves_the_output_alone(tmp_path, capsys, overwrite):
     """`code one.json -o out.csv` exited 2 after leaving a header-only out.csv."""
