@@ -7,6 +7,7 @@ The public API::
     code_parsed(documents, *, language, date=None, ...) -> DataFrame
     code_articles(articles, *, language=None, date=None, ...) -> DataFrame   (quarantines and counts)
     code_stream(inputs, *, output, ...) -> RunSummary   (large corpora: chunks, resume, workers)
+    concat_events(frames) -> DataFrame   (join runs, adding their summaries and quarantines)
     read_conllu(text_or_path) -> list[Document]
     events_to_frame(events) -> DataFrame
     escalation_series(events, *, freq, dyads, ...) -> DataFrame      (per period and dyad)
@@ -20,9 +21,10 @@ from __future__ import annotations
 import logging
 
 from . import datasets
+from ._version import __version__ as __version__
 from .aggregate import add_dyads, dyad_matrix, dyad_summary, escalation_series, filter_events
 from .agreement import cohen_kappa, fleiss_kappa
-from .api import code_articles, code_conllu, code_parsed, code_text
+from .api import code_articles, code_conllu, code_parsed, code_text, concat_events
 from .batch.records import QUARANTINE_REASONS, RecordOptions, RunSummary, quarantine_frame
 from .cameo import CameoCode, load_cameo
 from .conllu import Document, Sentence, Word, read_conllu, write_conllu
@@ -43,8 +45,6 @@ from .events import EVENT_COLUMNS, Event, events_to_frame
 from .loaders import load_gdelt, load_icews, load_phoenix
 from .stream import code_stream
 from .validation import read_gold, validate
-
-__version__ = "0.1.0"
 
 #: in :mod:`eventcoder.plotting`, exported here lazily: ``eventcoder.plot_escalation(...)``
 _PLOTS = ("plot_comparison", "plot_counts", "plot_dyad_events", "plot_dyad_heatmap",
@@ -73,6 +73,7 @@ __all__ = [
     "code_articles",
     "code_conllu",
     "code_text",
+    "concat_events",
     "cohen_kappa",
     "deduplicate",
     "dyad_matrix",

@@ -11,7 +11,11 @@ the same meaning:
 - ``text_field``, ``date_field``, ``id_field``, ``speaker_field``: the names of the
   fields (columns) of article records;
 - ``model_dir``, ``cache_dir``, ``use_cache``: parsing (see :mod:`eventcoder.parsing`);
-- ``dictionaries``: user dictionary folders layered over the shipped ones.
+- ``dictionaries``: user dictionary folders layered over the shipped ones;
+- ``max_text_chars``, ``max_sentence_words``, ``long_sentences``: bounds on what is
+  parsed: a longer text is quarantined (``too_long``), a longer sentence is cut into
+  pieces before parsing (counted in ``split_sentences``) or, with
+  ``long_sentences="quarantine"``, its record is quarantined (``sentence_too_long``).
 
 Convenience calls on one text or one CoNLL-U input (:func:`code_text`,
 :func:`code_conllu`, :func:`code_parsed`) raise :class:`~eventcoder.errors.InputError`
@@ -30,14 +34,16 @@ from typing import Any
 import pandas as pd
 
 from .batch.engine import check_language, code_records
-from .batch.readers import iter_records
-from .batch.records import CodedRecords, Record, RecordOptions, RunSummary
+from .batch.readers import count_records, iter_records
+from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, RunSummary, describe
 from .conllu import Document, read_conllu
 from .dates import parse_date
 from .errors import InputError
 from .events import EVENT_COLUMNS, events_to_frame
+from .parsing.bounds import MAX_SENTENCE_WORDS
+from .provenance import provenance
 
-__all__ = ["code_articles", "code_conllu", "code_parsed", "code_text"]
+__all__ = ["code_articles", "code_conllu", "code_parsed", "code_text", "concat_events"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +51,10 @@ logger = logging.getLogger(__name__)
 def _options(language: Any, date: Any, speaker: str | None, *, text_field: str = "text",
              date_field: str = "date", id_field: str = "id", speaker_field: str = "speaker",
              model_dir: Any = None, cache_dir: Any = None, use_cache: bool = True,
-             dictionaries: Sequence[str | os.PathLike] = (), required: bool = False) -> RecordOptions:
+             dictionaries: Sequence[str | os.PathLike] = (), required: bool = False,
+             max_text_chars: int | None = MAX_TEXT_CHARS,
+             max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+             long_sentences: str = "split") -> RecordOptions:
     """Check the arguments every entry point shares; raise naming the bad one."""
     language = check_language(language, required=required)
     try:
@@ -57,16 +66,20 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
                          model_dir=None if model_dir is None else os.fspath(model_dir),
                          cache_dir=None if cache_dir is None else os.fspath(cache_dir),
                          use_cache=use_cache,
-                         dictionaries=tuple(os.fspath(d) for d in dictionaries))
+                         dictionaries=tuple(os.fspath(d) for d in dictionaries),
+                         max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                         long_sentences=long_sentences)
 
 
-def _strict(coded: CodedRecords) -> pd.DataFrame:
+def _strict(coded: CodedRecords, options: RecordOptions) -> pd.DataFrame:
     """The events of a convenience call; raise for the first record that was quarantined."""
     if coded.quarantine:
         item = coded.quarantine[0]
         raise InputError(f"{item['record']}: {item['reason']}", item["reason_code"])
     frame = coded.events
-    frame.attrs["summary"] = coded.summary().to_dict()
+    run = coded.summary()
+    frame.attrs["summary"] = run.to_dict()
+    frame.attrs["meta"] = provenance(options, run)
     return frame
 
 
@@ -92,7 +105,7 @@ def code_parsed(documents: Iterable[Document], *, language: str, date: str | dt.
     options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(documents)]
-    return _strict(code_records(records, options))
+    return _strict(code_records(records, options), options)
 
 
 def code_conllu(text_or_path: str | os.PathLike, *, language: str,
@@ -127,7 +140,9 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     eventcoder.errors.UnknownLanguageError
         No dictionaries for ``language`` (the message names the supported ones).
     eventcoder.errors.InputError
-        A bad ``date`` argument, or a document whose ``# date`` is not a date.
+        A bad ``date`` argument, a document whose ``# date`` is not a date
+        (``reason_code`` ``"bad_date"``), or a ``# newdoc`` without a sentence
+        (``"no_text"``).
 
     Examples
     --------
@@ -139,16 +154,18 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     [['RUS', 'JPN', '111']]
     """
     options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
-    docs = read_conllu(text_or_path)
+    docs = read_conllu(text_or_path, keep_empty=True)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(docs)]
-    return _strict(code_records(records, options))
+    return _strict(code_records(records, options), options)
 
 
 def code_text(text: str, *, language: str, date: str | dt.date | None = None,
               doc_id: str | None = None, speaker: str | None = None,
               model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
               use_cache: bool = True, dictionaries: Sequence[str | os.PathLike] = (),
+              max_text_chars: int | None = MAX_TEXT_CHARS,
+              max_sentence_words: int | None = MAX_SENTENCE_WORDS, long_sentences: str = "split",
               ) -> pd.DataFrame:
     """Parse one text with stanza and code it into events.
 
@@ -168,6 +185,8 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
         Parsing options (see :func:`eventcoder.parsing.parse_texts`).
     dictionaries : sequence of paths, optional
         User dictionary folders layered over the shipped ones.
+    max_text_chars, max_sentence_words, long_sentences
+        Bounds on what is parsed (see :class:`eventcoder.RecordOptions`).
 
     Returns
     -------
@@ -191,12 +210,14 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
     eventcoder.errors.InputError: date: '3 March 2022' is not a date (expected YYYY-MM-DD)
     """
     options = _options(language, date, speaker, model_dir=model_dir, cache_dir=cache_dir,
-                       use_cache=use_cache, dictionaries=dictionaries, required=True)
+                       use_cache=use_cache, dictionaries=dictionaries, required=True,
+                       max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                       long_sentences=long_sentences)
     name = doc_id or "doc1"
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"document {name!r}: empty text", "no_text")
     record = Record(0, f"document {name!r}", row={"id": name, "text": text}, ordinal=1)
-    return _strict(code_records([record], options))
+    return _strict(code_records([record], options), options)
 
 
 def code_articles(
@@ -215,6 +236,9 @@ def code_articles(
     dictionaries: Sequence[str | os.PathLike] = (),
     progress: bool = True,
     chunk_size: int = 256,
+    max_text_chars: int | None = MAX_TEXT_CHARS,
+    max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+    long_sentences: str = "split",
 ) -> pd.DataFrame:
     """Code many articles (or CoNLL-U documents) into one events frame, in memory.
 
@@ -246,9 +270,15 @@ def code_articles(
     dictionaries : sequence of paths, optional
         User dictionary folders layered over the shipped ones.
     progress : bool, default True
-        Show a progress bar over the records.
+        Show a progress bar (``tqdm.auto``: a widget in Jupyter) over the records,
+        with their number as its total (the inputs are counted first), moving as
+        each text is parsed.
     chunk_size : int, default 256
         Records read and parsed at a time.
+    max_text_chars, max_sentence_words, long_sentences
+        Bounds on what is parsed (see :class:`eventcoder.RecordOptions`): by
+        default a text over 1,000,000 characters is quarantined (``too_long``)
+        and a sentence over 250 words is cut into pieces before parsing.
 
     Returns
     -------
@@ -259,8 +289,12 @@ def code_articles(
         ``reason`` and the record as read; :func:`eventcoder.quarantine_frame`
         makes a table of them); ``frame.attrs["summary"]`` is the run's accounting
         (:meth:`eventcoder.RunSummary.to_dict`: coded + no_event + quarantined =
-        input). ``pd.concat`` keeps only the first frame's ``attrs``: keep each
-        run's summary if you combine runs.
+        input); ``frame.attrs["meta"]`` records how it was made (eventcoder's
+        version, the parser models, the dictionaries' content hash, the options:
+        :func:`eventcoder.provenance.provenance`). ``pd.concat`` drops ``attrs``
+        that differ between its frames: combine runs with
+        :func:`eventcoder.concat_events`, which adds their summaries and joins
+        their quarantines.
 
     Raises
     ------
@@ -279,12 +313,14 @@ def code_articles(
     """
     options = _options(language, date, speaker, text_field=text_field, date_field=date_field,
                        id_field=id_field, speaker_field=speaker_field, model_dir=model_dir,
-                       cache_dir=cache_dir, use_cache=use_cache, dictionaries=dictionaries)
+                       cache_dir=cache_dir, use_cache=use_cache, dictionaries=dictionaries,
+                       max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                       long_sentences=long_sentences)
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(desc="coding", unit="record")
+        bar = tqdm(desc="coding", unit="record", total=count_records(articles))
     frames: list[pd.DataFrame] = []
     quarantine: list[dict[str, Any]] = []
     run = RunSummary()
@@ -300,20 +336,82 @@ def code_articles(
                     break
             if not batch:
                 break
-            coded = code_records(batch, options)
+            coded = code_records(batch, options, progress=None if bar is None else bar.update)
             run.add(coded.counts())
             quarantine.extend(coded.quarantine)
             if len(coded.events):
                 frames.append(coded.events)
-            if bar is not None:
-                bar.update(len(batch))
     finally:
         if bar is not None:
             bar.close()
     for item in quarantine:
-        logger.warning("quarantined %s: %s", item["record"], item["reason"])
+        logger.warning("quarantined %s: %s", describe(item), item["reason"])
     out = pd.concat(frames, ignore_index=True) if frames else events_to_frame([])
     out = out[list(EVENT_COLUMNS)]
     out.attrs["quarantine"] = quarantine
     out.attrs["summary"] = run.to_dict()
+    out.attrs["meta"] = provenance(options, run)
     return out
+
+
+def _combine_meta(metas: list[dict[str, Any]], run: RunSummary) -> dict[str, Any] | None:
+    """One provenance record for runs made alike (the same version and options), else ``runs``."""
+    if not metas:
+        return None
+    first = metas[0]
+    alike = all(m.get("eventcoder") == first.get("eventcoder") and m.get("options") == first.get("options")
+                for m in metas)
+    languages: dict[str, Any] = {}
+    for meta in metas:
+        for lang, info in meta.get("languages", {}).items():
+            mine = languages.setdefault(lang, {**info, "records": {"conllu": 0, "parsed": 0}})
+            if info.get("dictionaries") != mine.get("dictionaries"):
+                alike = False
+            if info.get("parser") is not None:
+                if mine.get("parser") not in (None, info["parser"]):
+                    alike = False
+                mine["parser"] = info["parser"]
+            for kind, n in info.get("records", {}).items():
+                mine["records"][kind] = mine["records"].get(kind, 0) + int(n)
+    if not alike:
+        return {"runs": metas}
+    records = {k: getattr(run, k) for k in ("input", "coded", "no_event", "quarantined", "events",
+                                           "split_sentences")}
+    records["quarantine_reasons"] = dict(run.quarantine_reasons)
+    return {**first, "languages": dict(sorted(languages.items())), "records": records}
+
+
+def concat_events(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Join the events frames of several runs, keeping their accounting.
+
+    ``pd.concat`` keeps ``attrs`` only when they are equal in every frame, so the
+    summary and quarantine of coded frames are lost when runs are combined. This
+    joins the events (in order), adds the summaries (``attrs["summary"]``), joins the
+    quarantines (``attrs["quarantine"]``) and combines the provenance records
+    (``attrs["meta"]``: one record when the runs were made alike, else ``{"runs":
+    [...]}``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = code_articles(pd.DataFrame({"text": [""]}), language="de", progress=False)
+    >>> concat_events([a, a]).attrs["summary"]["quarantined"]
+    2
+    """
+    frames = list(frames)
+    events = (pd.concat(frames, ignore_index=True) if frames else events_to_frame([]))
+    run = RunSummary()
+    quarantine: list[dict[str, Any]] = []
+    metas = []
+    for frame in frames:
+        summary = frame.attrs.get("summary")
+        if summary:
+            run.add(summary)
+        quarantine.extend(frame.attrs.get("quarantine", []))
+        if frame.attrs.get("meta"):
+            metas.append(frame.attrs["meta"])
+    events.attrs = {"quarantine": quarantine, "summary": run.to_dict()}
+    meta = _combine_meta(metas, run)
+    if meta is not None:
+        events.attrs["meta"] = meta
+    return events

@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import EventcoderError, UnknownLanguageError
+from ._version import __version__
+from .batch.records import MAX_TEXT_CHARS, describe
+from .errors import EventcoderError, OutputError, UnknownLanguageError
+from .parsing.bounds import MAX_SENTENCE_WORDS
 
 __all__ = ["main", "write_events"]
 
@@ -39,16 +42,41 @@ def write_events(frame: pd.DataFrame, output: str | Path | None) -> None:
         frame.to_parquet(path, index=False)
 
 
+def _record_args(args: argparse.Namespace) -> dict:
+    """The options of how records are read and bounded, as keyword arguments."""
+    return {"text_field": args.text_field, "date_field": args.date_field, "id_field": args.id_field,
+            "speaker_field": args.speaker_field, "max_text_chars": args.max_text_chars,
+            "max_sentence_words": args.max_sentence_words, "long_sentences": args.long_sentences}
+
+
+def _check_report_paths(args: argparse.Namespace) -> None:
+    """Without --output: --quarantine and --summary are no input, are writable, and an existing
+    quarantine file is replaced only with --overwrite (checked before anything is coded)."""
+    from .batch.paths import check_distinct, check_not_inputs, check_writable
+
+    paths = {"quarantine file": Path(args.quarantine) if args.quarantine else None,
+             "summary": Path(args.summary) if args.summary else None}
+    check_not_inputs(args.inputs, paths)
+    check_distinct(paths)
+    for role, path in paths.items():
+        if path is not None:
+            check_writable(path, role)
+    qpath = paths["quarantine file"]
+    if qpath is not None and qpath.exists() and not args.no_resume:
+        raise OutputError(f"{qpath} exists; pass --overwrite to replace it, or choose another path")
+
+
 def _code_to_stdout(args: argparse.Namespace) -> int:
     """No ``--output``: the same engine as a streamed run, the events as CSV (or PLOVER) on stdout."""
     import json
 
     from .api import code_articles
 
+    _check_report_paths(args)
     frame = code_articles(
         args.inputs, language=args.language, date=args.date, speaker=args.speaker,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-        dictionaries=args.dictionary or (), progress=not args.quiet,
+        dictionaries=args.dictionary or (), progress=not args.quiet, **_record_args(args),
     )
     if args.schema == "plover":
         from .plover import to_plover_records
@@ -59,7 +87,7 @@ def _code_to_stdout(args: argparse.Namespace) -> int:
         write_events(frame, None)
     quarantine = frame.attrs.get("quarantine", [])
     for item in quarantine:
-        print(f"eventcoder: quarantined {item['record']}: {item['reason']}", file=sys.stderr)
+        print(f"eventcoder: quarantined {describe(item)}: {item['reason']}", file=sys.stderr)
     if args.quarantine and quarantine:
         qpath = Path(args.quarantine)
         qpath.parent.mkdir(parents=True, exist_ok=True)
@@ -87,9 +115,10 @@ def _stream(args: argparse.Namespace) -> int:
     run = code_stream(
         args.inputs, output=args.output, language=args.language, date=args.date,
         schema=args.schema, chunk_size=args.chunk_size, workers=args.workers,
-        summary=args.summary, quarantine=args.quarantine, resume=not args.no_resume,
+        summary=args.summary, quarantine=args.quarantine, overwrite=args.no_resume,
         model_dir=args.model_dir, cache_dir=args.cache_dir, use_cache=not args.no_cache,
         speaker=args.speaker, dictionaries=args.dictionary or (), progress=not args.quiet,
+        **_record_args(args),
     )
     if not args.quiet:
         if run.resumed:
@@ -103,10 +132,13 @@ def _stream(args: argparse.Namespace) -> int:
 
 
 def _cmd_code(args: argparse.Namespace) -> int:
+    from .batch.readers import check_input
+
     for path in args.inputs:
         if not Path(path).exists():
             print(f"eventcoder: input not found: {path}", file=sys.stderr)
             return 2
+        check_input(path)
     if any(Path(p).suffix.lower() == ".conllu" for p in args.inputs) and not args.language:
         first = next(p for p in args.inputs if Path(p).suffix.lower() == ".conllu")
         raise UnknownLanguageError(f"{first}: CoNLL-U input needs --language (de or en)")
@@ -123,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventcoder", description="Code news text into CAMEO event records.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    parser.add_argument("--version", action="version", version=f"eventcoder {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     code = sub.add_parser("code", help="code CoNLL-U, text, JSONL or CSV inputs into events")
     code.add_argument("inputs", nargs="+",
@@ -141,6 +174,24 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--cache-dir", help="parse cache directory (default: user cache dir)")
     code.add_argument("--no-cache", action="store_true", help="parse again; do not use the cache")
     code.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    fields = code.add_argument_group("fields of JSON Lines, CSV and Parquet records")
+    for name, default, what in (("text", "text", "the article text"),
+                                ("date", "date", "the publication date (YYYY-MM-DD)"),
+                                ("id", "id", "the article id"),
+                                ("speaker", "speaker", "who speaks (an actor code or name)")):
+        fields.add_argument(f"--{name}-field", default=default, metavar="NAME",
+                            help=f"field (column) with {what} (default {default!r})")
+    bounds = code.add_argument_group("bounds on what is parsed")
+    bounds.add_argument("--max-text-chars", type=int, default=MAX_TEXT_CHARS, metavar="N",
+                        help=f"quarantine (too_long) texts longer than N characters "
+                             f"(default {MAX_TEXT_CHARS:,}; 0: no bound)")
+    bounds.add_argument("--max-sentence-words", type=int, default=MAX_SENTENCE_WORDS, metavar="N",
+                        help=f"cut sentences longer than N words into pieces before parsing "
+                             f"(default {MAX_SENTENCE_WORDS}; 0: no bound; the parser's memory and "
+                             f"time grow with the square of a sentence's length)")
+    bounds.add_argument("--long-sentences", choices=["split", "quarantine"], default="split",
+                        help="a record with such a sentence: code its pieces (default, counted as "
+                             "split_sentences in the summary) or quarantine it (sentence_too_long)")
     big = code.add_argument_group(
         "large corpora (with --output: streamed chunk by chunk, resumable after an interruption)")
     big.add_argument("--chunk-size", type=int, default=100, metavar="N",
@@ -152,8 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
     big.add_argument("--quarantine", metavar="FILE",
                      help="JSON Lines file for records that could not be coded "
                           "(default with --output: OUTPUT.quarantine.jsonl)")
-    big.add_argument("--no-resume", "--overwrite", dest="no_resume", action="store_true",
-                     help="start over instead of resuming an interrupted run of the same command")
+    big.add_argument("--overwrite", "--no-resume", dest="no_resume", action="store_true",
+                     help="replace an existing output (and quarantine file), or start over instead "
+                          "of resuming an interrupted run of the same command; without it an "
+                          "existing output is never replaced")
     code.set_defaults(func=_cmd_code)
     from .models.cli import add_models_subcommands
     from .validation_cli import add_validation_subcommands
@@ -163,20 +216,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: what was committed stays, the workers are stopped."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    import signal
+    import threading
+
     parser = build_parser()
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.func(args) or 0)
-    except (EventcoderError, ValueError, FileNotFoundError) as exc:
+    except (EventcoderError, ValueError, OSError) as exc:
         print(f"eventcoder: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("eventcoder: interrupted; run the same command again to resume", file=sys.stderr)
-        return 130
+        return 143 if isinstance(exc, _Terminated) else 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":  # pragma: no cover

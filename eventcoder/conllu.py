@@ -213,9 +213,24 @@ def _finish_sentence(
     counter: int,
 ) -> Sentence:
     sent_id = meta.get("sent_id") or str(counter)
+    where = f"{name}, sentence starting at line {start_line}"
+    for tok in tokens:
+        if tok.last > len(words):
+            raise ConlluError(f"{where}: multi-word token range {tok.first}-{tok.last} goes past the "
+                              f"last word of the sentence ({len(words)})")
     sentence = Sentence(id=sent_id, text=meta.get("text", ""), words=words, tokens=tokens, metadata=meta)
-    sentence.check_tree(f"{name}, sentence starting at line {start_line}")
+    sentence.check_tree(where)
     return sentence
+
+
+def _no_words(tokens: list[MultiWordToken], meta: dict[str, str], name: str, start_line: int) -> None:
+    """A sentence block that ended without a word: an error when it had tokens or sentence comments."""
+    if tokens:
+        tok = tokens[0]
+        raise ConlluError(f"{name}, line {start_line}: multi-word token {tok.first}-{tok.last} "
+                          f"without its words")
+    if "sent_id" in meta or "text" in meta:
+        raise ConlluError(f"{name}, line {start_line}: sentence has no words (only comments)")
 
 
 def _check_tree(words: list[Word], where: str) -> None:
@@ -244,11 +259,13 @@ def _check_tree(words: list[Word], where: str) -> None:
             state[k] = 2
 
 
-def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None = None) -> Iterator[Document]:
+def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None = None,
+                keep_empty: bool = False) -> Iterator[Document]:
     """Yield documents from CoNLL-U text or a path, one at a time.
 
     See :func:`read_conllu`; this variant streams, which keeps memory flat for
-    large files.
+    large files. ``keep_empty`` yields documents without a sentence too (a ``#
+    newdoc`` followed by nothing), so that a caller can count them.
     """
     text, name = _read_source(text_or_path)
     base = default_doc_id or (Path(name).stem if name != "<string>" else "doc")
@@ -279,6 +296,8 @@ def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
                     _finish_sentence(words, tokens, meta, name, start_line, sent_counter)
                 )
                 words, tokens, meta = [], [], {}
+            else:
+                _no_words(tokens, meta, name, start_line)
             start_line = lineno + 1
             continue
         if line.startswith("#"):
@@ -286,9 +305,12 @@ def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
                 raise ConlluError(f"{name}, line {lineno}: comment inside a sentence")
             m = _NEWDOC.match(line)
             if m:
-                if doc is not None and doc.sentences:
+                _no_words(tokens, meta, name, start_line)
+                if doc is not None and (doc.sentences or keep_empty):
                     yield doc
                 doc = new_doc((m.group(1) or "").strip() or None)
+                meta = {}  # a sentence's comments come after its document's # newdoc
+                start_line = lineno + 1
                 continue
             kv = _KEYVAL.match(line)
             if kv:
@@ -311,6 +333,12 @@ def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
             tok = MultiWordToken(_int(first, "ID", where), _int(last, "ID", where), cols[1], cols[9])
             if tok.last < tok.first:
                 raise ConlluError(f"{where}: multi-word token range {idx} is reversed")
+            if tok.last == tok.first:
+                raise ConlluError(f"{where}: multi-word token range {idx} must span two words or more")
+            following = max(len(words), tokens[-1].last if tokens else 0) + 1
+            if tok.first != following:  # before its words, after the previous range
+                raise ConlluError(f"{where}: multi-word token range {idx} must start at the next "
+                                  f"word, {following}")
             tokens.append(tok)
             continue
         if "." in idx:  # empty node of enhanced UD: not part of the basic tree
@@ -335,11 +363,14 @@ def iter_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
         if doc is None:
             doc = new_doc(None)
         doc.sentences.append(_finish_sentence(words, tokens, meta, name, start_line, sent_counter))
-    if doc is not None and doc.sentences:
+    else:
+        _no_words(tokens, meta, name, start_line)
+    if doc is not None and (doc.sentences or keep_empty):
         yield doc
 
 
-def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None = None) -> list[Document]:
+def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None = None,
+                keep_empty: bool = False) -> list[Document]:
     """Read CoNLL-U text or a file into documents.
 
     ``# newdoc id = ...`` starts a new document; ``# sent_id`` and ``# text``
@@ -356,6 +387,8 @@ def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
     default_doc_id : str, optional
         Id of a first document that has no ``# newdoc id``; by default the
         file's stem, or ``"doc"`` for a string.
+    keep_empty : bool, default False
+        Return documents without a sentence too (``# newdoc`` and nothing after).
 
     Returns
     -------
@@ -365,7 +398,9 @@ def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
     ------
     ConlluError
         For a malformed line, naming the source and the line number, or a file
-        that is not UTF-8.
+        that is not UTF-8: wrong columns, word ids that do not run 1..n, heads
+        that do not form a tree, a multi-word token range that is not followed
+        by exactly its words, a sentence with comments but no word.
     FileNotFoundError, IsADirectoryError
         When a string without a line break or tab (taken as a path) names no file.
 
@@ -375,7 +410,7 @@ def read_conllu(text_or_path: str | os.PathLike, *, default_doc_id: str | None =
     >>> docs[0].sentences[0].words[0].lemma
     'zu'
     """
-    return list(iter_conllu(text_or_path, default_doc_id=default_doc_id))
+    return list(iter_conllu(text_or_path, default_doc_id=default_doc_id, keep_empty=keep_empty))
 
 
 def _feats_str(feats: dict[str, str]) -> str:

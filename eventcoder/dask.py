@@ -66,7 +66,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
 from eventcoder.batch.engine import check_language, code_records
 from eventcoder.batch.readers import record_from_item
 from eventcoder.batch.records import QUARANTINE_COLUMNS as RECORD_QUARANTINE_COLUMNS
-from eventcoder.batch.records import Record, RecordOptions, quarantine_frame
+from eventcoder.batch.records import Record, RecordOptions, describe, quarantine_frame
 from eventcoder.dates import parse_date
 from eventcoder.events import EVENT_COLUMNS, events_to_frame
 
@@ -187,7 +187,7 @@ def _code(records: list[Record], partition: int, options: RecordOptions,
     with _PARSE_LOCK:
         coded = code_records(records, options)
     for item in coded.quarantine:
-        logger.warning("quarantined %s: %s", item["record"], item["reason"])
+        logger.warning("quarantined %s: %s", describe(item), item["reason"])
     quarantine = quarantine_frame(coded.quarantine)
     quarantine.insert(0, "partition", partition)
     quarantine = quarantine.astype(_quarantine_meta().dtypes.to_dict())

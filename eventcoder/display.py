@@ -1,7 +1,11 @@
 """Check codings by eye: each event's sentence with source, trigger and target marked.
 
-In Jupyter, ``show_events(frame)`` (or ``EventView(frame)``) renders a table whose
-sentence column highlights the words the event was coded from. The sentence is
+In Jupyter, ``show_events(events)`` (or ``EventView(events)``) renders a table whose
+sentence column highlights the words the event was coded from: as a cell's last
+expression, or anywhere in a cell with ``show_events(events, display=True)`` (or
+``view.display()``); ``show_events(events, path="events.html")`` (or ``view.save(path)``)
+writes the table as an HTML page, from a script too. ``events`` is an events frame, a
+list of :class:`~eventcoder.events.Event` objects or of event dicts. The sentence is
 raw text while ``*_span`` holds 1-based word ids of the parse, so the words are
 found by searching ``source_text``, ``trigger`` and ``target_text`` in the
 sentence (whole phrase first, then word by word, then by word stem for
@@ -13,8 +17,12 @@ underline). Every piece of text is HTML-escaped.
 from __future__ import annotations
 
 import html
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -137,13 +145,48 @@ def _cell(value: object) -> str:
     return html.escape(str(value))
 
 
+def _as_frame(events: Any) -> pd.DataFrame:
+    """An events frame from a frame, an Event, or a list of Events or dicts."""
+    from .events import Event, events_to_frame
+
+    if isinstance(events, pd.DataFrame):
+        return events
+    if isinstance(events, Event):
+        return events_to_frame([events])
+    if isinstance(events, dict):
+        return pd.DataFrame([events])
+    if isinstance(events, Iterable) and not isinstance(events, str | bytes | os.PathLike):
+        items = list(events)
+        if all(isinstance(e, Event) for e in items):
+            return events_to_frame(items)
+        if all(isinstance(e, dict) for e in items):
+            return pd.DataFrame(items)
+    raise TypeError(f"show_events takes an events frame, a list of events (Event objects or dicts), "
+                    f"not {type(events).__name__}")
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>body{{font-family:sans-serif;margin:1.5em}} table{{border-collapse:collapse}}
+td,th{{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}}</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
 class EventView:
     """An events frame shown as a table of highlighted sentences (rich HTML in Jupyter).
 
     Parameters
     ----------
-    frame : DataFrame
-        An events frame (``EVENT_COLUMNS``; loader frames without sentences work too).
+    frame : DataFrame, Event, or list of Events or dicts
+        Events (``EVENT_COLUMNS``; loader frames without sentences work too).
     max_rows : int
         Rows rendered; the rest are counted below the table.
 
@@ -158,8 +201,8 @@ class EventView:
     True
     """
 
-    def __init__(self, frame: pd.DataFrame, *, max_rows: int = 50) -> None:
-        self.frame = frame
+    def __init__(self, frame: Any, *, max_rows: int = 50) -> None:
+        self.frame = _as_frame(frame)
         self.max_rows = max_rows
 
     def __len__(self) -> int:
@@ -204,14 +247,48 @@ class EventView:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def display(self) -> None:
+        """Show the table now, anywhere in a notebook cell (not only as its last expression)."""
+        from IPython.display import display
 
-def show_events(frame: pd.DataFrame, *, max_rows: int = 50) -> EventView:
-    """Wrap an events frame for display; the last expression of a cell renders it.
+        display(self)
+
+    def save(self, path: str | os.PathLike, *, title: str = "eventcoder events") -> Path:
+        """Write the table as a standalone HTML page (UTF-8); return its path."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_PAGE.format(title=html.escape(title), body=self.to_html()), encoding="utf-8")
+        return path
+
+
+def show_events(events: Any, *, max_rows: int = 50, display: bool = False,
+                path: str | os.PathLike | None = None) -> EventView | None:
+    """Show events with their evidence: an :class:`EventView` of highlighted sentences.
+
+    Parameters
+    ----------
+    events : DataFrame, Event, or list of Events or dicts
+        What :func:`eventcoder.code_articles` and friends return, or events picked from it.
+    max_rows : int, default 50
+        Rows rendered; the rest are counted below the table.
+    display : bool, default False
+        Show it now (in Jupyter, anywhere in a cell) and return None; by default the
+        view is returned, and a cell's last expression renders it.
+    path : path, optional
+        Also write the table as an HTML page there (works from a script).
 
     Examples
     --------
     >>> from eventcoder.events import events_to_frame
     >>> show_events(events_to_frame([]))
     EventView(0 events)
+    >>> show_events([])
+    EventView(0 events)
     """
-    return EventView(frame, max_rows=max_rows)
+    view = EventView(events, max_rows=max_rows)
+    if path is not None:
+        view.save(path)
+    if display:
+        view.display()
+        return None
+    return view

@@ -21,6 +21,7 @@ __all__ = [
     "GoldError",
     "InputError",
     "ModelsNotFoundError",
+    "OutputError",
     "ResumeError",
     "UnknownLanguageError",
 ]
@@ -68,6 +69,11 @@ class GoldError(EventcoderError, ValueError):
 
 class ModelsNotFoundError(EventcoderError, FileNotFoundError):
     """No usable parsing models were found; the message names the fix."""
+
+
+class OutputError(EventcoderError, ValueError):
+    """An output path that cannot be used: it is an input, it exists (and overwriting was not
+    asked for), or it cannot be written. Raised before anything is read or written."""
 
 
 class ResumeError(EventcoderError, ValueError):

@@ -38,13 +38,24 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .batch.engine import check_language
-from .batch.ledger import LEDGER_VERSION, append_line, check_resume, input_fingerprint, read_ledger
+from .batch.ledger import (
+    LEDGER_VERSION,
+    append_line,
+    check_resume,
+    chunk_digest,
+    input_fingerprint,
+    read_ledger,
+    verified_after,
+)
 from .batch.outputs import OUTPUT_FORMATS, fsync, open_output, output_format
-from .batch.readers import chunks, iter_records
-from .batch.records import ChunkCommit, RecordOptions, RunSummary
+from .batch.paths import check_distinct, check_not_inputs, check_writable
+from .batch.readers import check_input, chunks, count_records, iter_records
+from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary, describe
 from .batch.workers import ordered_results
 from .dates import parse_date
-from .errors import ResumeError
+from .errors import OutputError, ResumeError
+from .parsing.bounds import MAX_SENTENCE_WORDS
+from .provenance import META_SUFFIX, provenance, write_sidecar
 
 __all__ = ["OUTPUT_FORMATS", "ChunkCommit", "ResumeError", "RunSummary", "code_stream", "iter_records"]
 
@@ -68,12 +79,16 @@ def code_stream(
     summary: str | os.PathLike | None = None,
     quarantine: str | os.PathLike | None = None,
     resume: bool = True,
+    overwrite: bool = False,
     model_dir: str | os.PathLike | None = None,
     cache_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
     dictionaries: Sequence[str | os.PathLike] = (),
     progress: bool = False,
     on_chunk: Callable[[ChunkCommit], None] | None = None,
+    max_text_chars: int | None = MAX_TEXT_CHARS,
+    max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+    long_sentences: str = "split",
 ) -> RunSummary:
     """Code inputs of any size into an events file, chunk by chunk, resumably.
 
@@ -84,7 +99,10 @@ def code_stream(
         folders of ``.txt``; records are numbered across them in this order.
     output : path
         ``.csv``, ``.tsv``, ``.jsonl``, ``.json`` or ``.parquet`` (by extension);
-        with ``schema="plover"``, PLOVER JSON Lines under any name.
+        with ``schema="plover"``, PLOVER JSON Lines under any name. How it was
+        made (:func:`eventcoder.provenance.provenance`: version, parser models,
+        dictionaries' hash, options) goes into ``<output>.meta.json``, or into a
+        Parquet file's metadata (key ``eventcoder``).
     language, date, speaker, text_field, date_field, id_field, speaker_field
         As for :func:`eventcoder.code_articles` (the same meaning in every entry
         point: ``date`` and ``speaker`` are values for records without their own,
@@ -108,16 +126,29 @@ def code_stream(
         ``original_base64`` for undecodable bytes).
     resume : bool, default True
         Continue an interrupted run found in ``<output>.ledger.jsonl``; False
-        starts over.
+        starts over (replacing the output, as ``overwrite=True``).
+    overwrite : bool, default False
+        Replace an existing output (and its quarantine file). Without it, a run
+        that would replace a file not left by an interrupted run of its own
+        refuses (:class:`~eventcoder.errors.OutputError`) before anything is
+        written.
     model_dir, cache_dir, use_cache
         Parsing options (see :func:`eventcoder.parsing.parse_texts`); the parse
         cache makes re-parsing after an interruption cheap.
     dictionaries : sequence of paths
         User dictionary folders layered over the shipped ones.
     progress : bool, default False
-        Show a tqdm bar over the records.
+        Show a progress bar (``tqdm.auto``) over the records, with their number
+        as its total (the inputs are counted first), moving as each text is
+        parsed, in worker processes too.
     on_chunk : callable, optional
         Called with a :class:`ChunkCommit` after each chunk is committed.
+    max_text_chars, max_sentence_words, long_sentences
+        Bounds on what is parsed (see :class:`eventcoder.RecordOptions`): by
+        default a text over 1,000,000 characters is quarantined (``too_long``)
+        and a sentence over 250 words is cut into pieces before parsing
+        (``RunSummary.split_sentences``); ``long_sentences="quarantine"``
+        quarantines its record instead (``sentence_too_long``).
 
     Returns
     -------
@@ -128,9 +159,14 @@ def code_stream(
     ------
     ResumeError
         When the ledger of an interrupted run does not match the inputs or settings.
-    ValueError, FileNotFoundError, UnknownLanguageError
-        For an unknown output format, a missing input, a bad ``date`` or an
-        unknown ``language``, before anything is written.
+    OutputError
+        Before anything is read or written: an output path (output, quarantine
+        file, summary) that is an input, an output that exists (without
+        ``overwrite``), or a path that cannot be written.
+    ValueError, FileNotFoundError, UnknownLanguageError, InputError
+        For an unknown output format, a missing or unreadable input (a file
+        type eventcoder does not read, a damaged Parquet file), a bad ``date``
+        or an unknown ``language``, before anything is written.
 
     Examples
     --------
@@ -142,12 +178,11 @@ def code_stream(
     sources = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
     paths = [Path(p) for p in sources]
     out = Path(output)
-    fmt = output_format(out, schema)
     if schema not in ("cameo", "plover"):
         raise ValueError(f"unknown schema {schema!r}; use 'cameo' or 'plover'")
+    fmt = output_format(out, schema)
     for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(f"input not found: {path}")
+        check_input(path)
     language = check_language(language)
     day = parse_date(date, where="date")
     chunk_size = int(chunk_size)
@@ -157,9 +192,26 @@ def code_stream(
     options = RecordOptions(language=language, date=day, speaker=speaker, text_field=text_field,
                             date_field=date_field, id_field=id_field, speaker_field=speaker_field,
                             model_dir=model_dir, cache_dir=cache_dir, use_cache=use_cache,
-                            dictionaries=tuple(os.fspath(d) for d in dictionaries))
+                            dictionaries=tuple(os.fspath(d) for d in dictionaries),
+                            max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
+                            long_sentences=long_sentences)
     ledger = out.with_name(out.name + ".ledger.jsonl")
     qpath = Path(quarantine) if quarantine is not None else out.with_name(out.name + ".quarantine.jsonl")
+    spath = Path(summary) if summary is not None else None
+    written = {"output": out, "quarantine file": qpath, "summary": spath, "ledger": ledger,
+               "metadata file": None if fmt == ".parquet" else out.with_name(out.name + META_SUFFIX)}
+    check_not_inputs(paths, {**written, "temporary file": out.with_name(out.name + ".tmp"),
+                             "parts folder": out.with_name(out.name + ".parts")})
+    check_distinct(written)
+    for role, path in written.items():
+        if path is not None:
+            check_writable(path, role)
+    resume = resume and not overwrite
+    if resume and not ledger.exists():  # a new run: it replaces no file unless asked to
+        existing = [p for p in (out, qpath) if p.exists()]
+        if existing:
+            raise OutputError(f"{existing[0]} exists; pass --overwrite (overwrite=True) to replace it, "
+                              f"or choose another output")
     expected = {
         "ledger": LEDGER_VERSION,
         "inputs": [{"path": str(p), "fingerprint": input_fingerprint(p)} for p in paths],
@@ -168,7 +220,9 @@ def code_stream(
                      "text_field": text_field, "date_field": date_field, "id_field": id_field,
                      "speaker_field": speaker_field,
                      "model_dir": None if model_dir is None else str(model_dir),
-                     "dictionaries": list(options.dictionaries)},
+                     "dictionaries": list(options.dictionaries),
+                     "max_text_chars": max_text_chars, "max_sentence_words": max_sentence_words,
+                     "long_sentences": long_sentences},
     }
     sink = open_output(out, fmt)
     run = RunSummary(inputs=[str(p) for p in sources], output=str(out), quarantine_file=str(qpath))
@@ -205,11 +259,11 @@ def code_stream(
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(desc="coding", unit="record", initial=run.resumed)
+        bar = tqdm(desc="coding", unit="record", initial=run.resumed, total=count_records(paths))
     qfh: BinaryIO | None = None
     records = iter_records(paths)
-    batches = chunks((r for r in records if r.index >= run.resumed), chunk_size)
-    results = ordered_results(batches, options, workers)
+    batches = chunks(verified_after(records, committed, ledger), chunk_size)
+    results = ordered_results(batches, options, workers, progress=None if bar is None else bar.update)
     try:
         for batch, coded in results:
             chunk = len(committed)
@@ -219,20 +273,24 @@ def code_stream(
                 if qfh is None:
                     qfh = open(qpath, "ab")  # noqa: SIM115 - kept open for the run
                 for item in coded.quarantine:
-                    logger.info("quarantined %s: %s", item["record"], item["reason"])
+                    logger.info("quarantined %s: %s", describe(item), item["reason"])
                     qfh.write((json.dumps(item, ensure_ascii=False, default=str) + "\n").encode())
                 fsync(qfh)
                 qoffset = qfh.tell()
             entry = {"chunk": chunk, "start": batch[0].index, "stop": batch[-1].index + 1,
-                     "counts": counts, "quarantine_offset": qoffset, **state}
+                     "counts": counts, "quarantine_offset": qoffset, "digest": chunk_digest(batch),
+                     **state}
             append_line(ledger, entry)
             committed.append(entry)
             run.add(counts)
-            if bar is not None:
-                bar.update(len(batch))
             if on_chunk is not None:
                 on_chunk(ChunkCommit(chunk, entry["start"], entry["stop"], counts))
-        sink.finish(committed)
+        meta = provenance(options, run, schema=schema)
+        if fmt == ".parquet":
+            sink.finish(committed, metadata=meta)
+        else:
+            sink.finish(committed)
+            write_sidecar(out, meta)
     finally:
         results.close()  # stops worker processes at once when interrupted
         batches.close()
@@ -246,8 +304,7 @@ def code_stream(
         run.quarantine_file = None
         if qpath.exists() and qpath.stat().st_size == 0:
             qpath.unlink()
-    if summary is not None:
-        spath = Path(summary)
+    if spath is not None:
         spath.parent.mkdir(parents=True, exist_ok=True)
         tmp = spath.with_name(spath.name + ".tmp")
         tmp.write_text(json.dumps(run.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

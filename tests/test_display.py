@@ -110,3 +110,40 @@ def test_event_view_max_rows_and_loader_frames():
     assert html.count("(no sentence)") == 2
     assert "1 more events" in html
     assert repr(show_events(frame)) == "EventView(3 events)"
+
+
+# issue 17 (everyday friction): a list of events, mid-cell display, HTML written from a script
+
+
+def test_show_events_takes_a_list_of_events_or_dicts():
+    """show_events([...]) raised AttributeError."""
+    events = [ev("The US criticized North Korea.", "US", "criticize", "North Korea")]
+    html = show_events(events).to_html()
+    assert marks(html)[1] == ("trigger", "criticized")
+    rows = events_to_frame(events).to_dict("records")
+    assert show_events(rows).to_html() == html
+    assert show_events(events[0]).to_html() == html
+    assert len(show_events([])) == 0
+    with pytest.raises(TypeError, match="events frame, a list of events"):
+        show_events("events.csv")
+
+
+def test_show_events_displays_mid_cell(monkeypatch):
+    """It rendered only as a cell's last expression."""
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    view = show_events([ev("The US criticized North Korea.", "US", "criticize", "North Korea")])
+    assert view.display() is None and shown == [view]
+    shown.clear()
+    assert show_events([], display=True) is None and len(shown) == 1
+
+
+def test_show_events_writes_an_html_page(tmp_path):
+    events = [ev("Russia & <Ukraine> talk.", "Russia", "talk", "Ukraine")]
+    path = show_events(events).save(tmp_path / "out" / "events.html")
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    assert "&lt;" in page and "<Ukraine>" not in page and page.rstrip().endswith("</html>")
+    assert show_events(events, path=tmp_path / "b.html").to_html() in (tmp_path / "b.html").read_text()

@@ -6,7 +6,9 @@
 - :mod:`~eventcoder.batch.engine`: check, parse and code a batch of records;
 - :mod:`~eventcoder.batch.outputs`, :mod:`~eventcoder.batch.ledger`,
   :mod:`~eventcoder.batch.workers`: writing chunks, resuming, worker processes (used by
-  :func:`eventcoder.stream.code_stream`).
+  :func:`eventcoder.stream.code_stream`);
+- :mod:`~eventcoder.batch.paths`: the checks on output paths made before a run (no
+  output is an input, none is replaced unasked, all are writable).
 """
 
 from __future__ import annotations

@@ -91,9 +91,27 @@ def _record_language(language: str | None, row: dict[str, Any]) -> str:
     value = row.get("language")
     if isinstance(value, str) and value.strip():
         return value.strip().lower()
+    if not _missing(value) and not isinstance(value, str):
+        raise UnknownLanguageError(f"language {value!r} is not a language code (a string such as "
+                                   f"'de' or 'en')")
     if language:
         return language.lower()
     raise UnknownLanguageError("no language given and the record has no 'language' field")
+
+
+def _no_text(row: dict[str, Any], field: str) -> str:
+    """Why a record has no text: the field is missing (naming the fields it has), not a
+    string, or empty."""
+    if field not in row:
+        fields = ", ".join(str(k) for k in row if k != "_record")
+        return (f"no text: no field {field!r} (the record has {fields or 'no fields'}); name the "
+                f"text field with --text-field (text_field=)")
+    value = row[field]
+    if value is None or _missing(value) or isinstance(value, str):
+        return "no text"
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"no text: the field {field!r} holds {shown} ({type(value).__name__}), not a string"
 
 
 @dataclass(slots=True)
@@ -115,7 +133,10 @@ def _prepare_article(record: Record, options: RecordOptions, supported: set[str]
     doc_id = doc_id or f"doc{record.ordinal}"
     body = row.get(options.text_field)
     if not isinstance(body, str) or not body.strip():
-        raise _Quarantine("no_text", "no text")
+        raise _Quarantine("no_text", _no_text(row, options.text_field))
+    if options.max_text_chars and len(body) > options.max_text_chars:
+        raise _Quarantine("too_long", f"text of {len(body):,} characters is longer than "
+                                      f"max_text_chars ({options.max_text_chars:,}); not parsed")
     for name, value in ((options.text_field, body), (options.id_field, doc_id)):
         pos = bad_unicode(value)
         if pos is not None:
@@ -150,6 +171,8 @@ def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str])
             docs = read_conllu(row["conllu"], default_doc_id=row.get("doc_id"))
         except ConlluError as exc:
             raise _Quarantine("bad_conllu", _conllu_message(str(exc), record)) from None
+    if docs and not docs[0].sentences:  # read with keep_empty (code_conllu)
+        raise _Quarantine("no_text", f"CoNLL-U document {docs[0].id!r} has no sentence")
     if not docs or not any(s.words for s in docs[0].sentences):
         raise _Quarantine("bad_conllu", f"CoNLL-U document at {record.where} has no words")
     doc = docs[0]
@@ -178,6 +201,18 @@ def _prepare_conllu(record: Record, options: RecordOptions, supported: set[str])
     return _Job(record, lang, doc.id, document=doc)
 
 
+def _record_id(record: Record, options: RecordOptions) -> str | None:
+    """The id of a record that is quarantined before parsing, when it has one."""
+    row = record.row or {}
+    if record.kind == "conllu":
+        doc = row.get("document")
+        return getattr(doc, "id", None)
+    value = row.get(options.id_field)
+    if _missing(value) or isinstance(value, dict | list) or value == "":
+        return None
+    return str(value)
+
+
 def _conllu_message(message: str, record: Record) -> str:
     """Name the file and the absolute line in a CoNLL-U error about one document."""
     row = record.row or {}
@@ -194,33 +229,50 @@ class _Quarantine(Exception):
         self.message = message
 
 
-def _parse(texts: list[str], language: str, options: RecordOptions) -> list[Any]:
-    """Parse texts; when the batch fails, parse one by one and return the exception for a failure."""
+def _parse(texts: list[str], language: str, options: RecordOptions,
+           progress: Callable[[int], Any] | None = None) -> list[Any]:
+    """Parse texts; when the batch fails, parse one by one and return the exception for a failure.
+
+    ``progress`` is called with the number of texts parsed (or served from the cache) as
+    they are done.
+    """
     from ..parsing import ModelsNotFoundError, parse_texts
 
+    done = 0
+
+    def report(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(n)
+
     kwargs = {"language": language, "model_dir": options.model_dir, "cache_dir": options.cache_dir,
-              "use_cache": options.use_cache, "progress": False}
+              "use_cache": options.use_cache, "max_sentence_words": options.max_sentence_words}
     fatal = (ModelsNotFoundError, UnknownLanguageError, ImportError)
     try:
-        return list(parse_texts(texts, **kwargs))
+        return list(parse_texts(texts, progress=report, **kwargs))
     except fatal:
         raise
     except Exception as exc:  # one bad text must not sink the batch: find it
         if len(texts) == 1:
+            report(1 - done)
             return [exc]
         logger.info("parsing a batch of %d texts failed (%s); parsing them one by one", len(texts), exc)
     out: list[Any] = []
     for text in texts:
         try:
-            out.append(parse_texts([text], **kwargs)[0])
+            out.append(parse_texts([text], progress=False, **kwargs)[0])
         except fatal:
             raise
         except Exception as exc:
             out.append(exc)
+    if progress is not None and len(texts) > done:
+        progress(len(texts) - done)
     return out
 
 
-def code_records(records: Iterable[Record], options: RecordOptions) -> CodedRecords:
+def code_records(records: Iterable[Record], options: RecordOptions,
+                 progress: Callable[[int], Any] | None = None) -> CodedRecords:
     """Code a batch of records; every record ends coded, without event, or quarantined.
 
     Article texts are parsed with stanza (grouped by language, through the
@@ -233,6 +285,10 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
     records : iterable of Record
         From :func:`iter_articles` or :func:`eventcoder.stream.iter_records`.
     options : RecordOptions
+    progress : callable, optional
+        Called with a number of records as they are done (quarantined, parsed,
+        or coded when they need no parsing): ``tqdm``'s ``update``. The
+        numbers add up to the number of records.
 
     Returns
     -------
@@ -254,11 +310,13 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
     {'no_text': 1}
     """
     from ..coding import code_document
+    from ..parsing.bounds import split_sentences
 
     supported = set(available_languages())
     resources = _resources_for(options)
     jobs: list[_Job] = []
     quarantine: dict[int, dict[str, Any]] = {}
+    split: dict[int, int] = {}
     order: list[int] = []
     for record in records:
         order.append(record.index)
@@ -270,17 +328,27 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
             else:
                 jobs.append(_prepare_article(record, options, supported))
         except _Quarantine as q:
-            quarantine[record.index] = record.quarantined(q.code, q.message)
+            quarantine[record.index] = record.quarantined(q.code, q.message, _record_id(record, options))
+            if progress is not None:
+                progress(1)
     by_language: dict[str, list[_Job]] = {}
     for job in jobs:
         if job.document is None:
             by_language.setdefault(job.language, []).append(job)
     for lang, group in by_language.items():
-        for job, doc in zip(group, _parse([j.text for j in group], lang, options), strict=True):
+        for job, doc in zip(group, _parse([j.text for j in group], lang, options, progress), strict=True):
             if isinstance(doc, Exception):
                 quarantine[job.record.index] = job.record.quarantined(
-                    "parse_failure", f"parser failed: {type(doc).__name__}: {doc}")
+                    "parse_failure", f"parser failed: {type(doc).__name__}: {doc}", job.doc_id)
                 continue
+            long = split_sentences(doc)
+            if long and options.long_sentences == "quarantine":
+                words = ", ".join(map(str, long))
+                quarantine[job.record.index] = job.record.quarantined(
+                    "sentence_too_long", f"{len(long)} sentence(s) longer than max_sentence_words "
+                                         f"({options.max_sentence_words}): {words} words", job.doc_id)
+                continue
+            split[job.record.index] = len(long)
             doc.id = job.doc_id
             if job.day:
                 doc.metadata["date"] = job.day
@@ -297,7 +365,15 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
         except Exception as exc:  # a coder bug on one document must not sink the batch
             logger.debug("coding %s failed", job.record.where, exc_info=True)
             quarantine[job.record.index] = job.record.quarantined(
-                "coding_failure", f"coder failed: {type(exc).__name__}: {exc}")
+                "coding_failure", f"coder failed: {type(exc).__name__}: {exc}", job.doc_id)
+        finally:
+            if progress is not None and job.text == "":  # not parsed: done when coded
+                progress(1)
+    languages: dict[str, dict[str, int]] = {}
+    for job in jobs:
+        if job.document is not None and job.record.index not in quarantine:
+            kinds = languages.setdefault(job.language, {"conllu": 0, "parsed": 0})
+            kinds["parsed" if job.text else "conllu"] += 1
     outcomes: list[tuple[int, str, int]] = []
     ordered = []
     for index in order:
@@ -308,6 +384,8 @@ def code_records(records: Iterable[Record], options: RecordOptions) -> CodedReco
         outcomes.append((index, "coded" if found else "no_event", len(found)))
         ordered.extend(found)
     return CodedRecords(events_to_frame(ordered), outcomes,
-                        [quarantine[i] for i in order if i in quarantine])
+                        [quarantine[i] for i in order if i in quarantine],
+                        split_sentences=sum(n for i, n in split.items() if i not in quarantine),
+                        languages=languages)
 
 

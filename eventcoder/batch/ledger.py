@@ -1,19 +1,26 @@
 """The progress ledger of a streaming run (``<output>.ledger.jsonl``): what each committed
 chunk covered, so that an interrupted run resumes where it stopped, or refuses when its
 inputs or settings changed.
+
+Each chunk's line holds a content hash of the records it consumed (:func:`chunk_digest`);
+a resumed run hashes the records it skips again (:func:`verified_after`), so an edit to
+what was already coded is found even when it keeps the file's size and modification time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import ResumeError
 from .outputs import fsync
+from .records import Record
 
-__all__ = ["LEDGER_VERSION", "append_line", "check_resume", "input_fingerprint", "read_ledger"]
+__all__ = ["LEDGER_VERSION", "append_line", "check_resume", "chunk_digest", "input_fingerprint",
+           "read_ledger", "verified_after"]
 
 LEDGER_VERSION = 1
 _LEDGER_VERSION = LEDGER_VERSION
@@ -27,6 +34,62 @@ def input_fingerprint(path: Path) -> str:
         st = f.stat()
         h.update(f"\0{f.name}\0{st.st_size}\0{st.st_mtime_ns}".encode())
     return h.hexdigest()[:20]
+
+
+def _record_bytes(record: Record) -> bytes:
+    """What a record consumed from its input, as bytes (its line, its bytes, or its fields)."""
+    if record.raw_bytes is not None:
+        return record.raw_bytes
+    if record.raw is not None:
+        return record.raw.encode("utf-8", "surrogatepass")
+    try:
+        return json.dumps(record.row, sort_keys=True, ensure_ascii=True, default=repr).encode()
+    except (ValueError, TypeError, RecursionError):  # pragma: no cover - an odd value: its repr
+        return repr(record.row).encode("utf-8", "surrogatepass")
+
+
+def chunk_digest(records: Iterable[Record]) -> str:
+    """A content hash of the records of a chunk: where each was read, and what.
+
+    Examples
+    --------
+    >>> a = Record(0, "a.jsonl:1", raw='{"text": "x"}')
+    >>> chunk_digest([a]) == chunk_digest([Record(0, "a.jsonl:1", raw='{"text": "y"}')])
+    False
+    """
+    h = hashlib.sha256()
+    for record in records:
+        data = _record_bytes(record)
+        h.update(f"{record.index}\0{record.where}\0{len(data)}\0".encode("utf-8", "surrogatepass"))
+        h.update(data)
+    return h.hexdigest()[:32]
+
+
+def verified_after(records: Iterable[Record], committed: list[dict[str, Any]], ledger: Path,
+                   ) -> Iterator[Record]:
+    """The records after the committed chunks, once those chunks' records hash as they did.
+
+    Raises
+    ------
+    ResumeError
+        When a committed chunk's records are not the ones read now (an input was
+        edited after the interruption, even keeping its size and time).
+    """
+    it = iter(records)
+    for entry in committed:
+        batch = []
+        for record in it:
+            batch.append(record)
+            if record.index + 1 >= entry["stop"]:
+                break
+        digest = entry.get("digest")
+        if digest is not None and chunk_digest(batch) != digest:
+            first = batch[0].where if batch else "the end of the input"
+            raise ResumeError(
+                f"{ledger}: input changed since the interrupted run: the records from {first} "
+                f"(committed in chunk {entry['chunk']}) are not the ones coded then; resuming "
+                f"would mix two versions. Start over with --overwrite")
+    yield from it
 
 
 def read_ledger(path: Path) -> tuple[dict[str, Any] | None, list[dict[str, Any]], int]:

@@ -98,7 +98,7 @@ class TextOutput:
             self.offset += len(data)
         return {"offset": self.offset}
 
-    def finish(self, chunks: list[dict[str, Any]]) -> None:
+    def finish(self, chunks: list[dict[str, Any]], metadata: dict[str, Any] | None = None) -> None:
         assert self.fh is not None
         if self.fmt == ".json":
             self.fh.write(b"]\n")
@@ -152,11 +152,18 @@ class ParquetOutput:
         os.replace(tmp, self.parts / name)
         return {"part": name}
 
-    def finish(self, chunks: list[dict[str, Any]]) -> None:
+    def finish(self, chunks: list[dict[str, Any]], metadata: dict[str, Any] | None = None) -> None:
+        """Join the parts into the output; ``metadata`` goes into its schema (key ``eventcoder``)."""
+        import json
+
         import pyarrow.parquet as pq
 
         tmp = self.path.with_name(self.path.name + ".tmp")
-        with pq.ParquetWriter(tmp, _arrow_schema()) as writer:
+        schema = _arrow_schema()
+        if metadata is not None:
+            schema = schema.with_metadata(
+                {b"eventcoder": json.dumps(metadata, ensure_ascii=False, sort_keys=True).encode()})
+        with pq.ParquetWriter(tmp, schema) as writer:
             for chunk in chunks:
                 if chunk.get("part"):
                     writer.write_table(pq.read_table(self.parts / chunk["part"]))

@@ -20,9 +20,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..errors import InputError
 from .records import Record
 
-__all__ = ["INPUT_FORMATS", "bad_unicode", "chunks", "iter_records", "read_articles", "record_from_item"]
+__all__ = ["CSV_FIELD_LIMIT", "INPUT_FORMATS", "bad_unicode", "check_input", "chunks", "count_records",
+           "iter_records", "load_json", "read_articles", "record_from_item"]
 
 #: file types the readers take (and folders of ``.txt`` files)
 INPUT_FORMATS = (".jsonl", ".csv", ".parquet", ".txt", ".conllu")
@@ -43,53 +45,89 @@ def bad_unicode(value: Any) -> int | None:
     return None
 
 
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+#: characters that make a line blank: a blank line is not a record, in every line-based format
+_BLANK = " \t\r\n\x0b\x0c"
+#: the longest CSV field read (the csv module's default is 131,072 characters); a field
+#: that opens a quote and never closes it is cut here, so it cannot hold the whole file
+CSV_FIELD_LIMIT = 1 << 24
 
 
 def _lone_surrogates(value: Any) -> bool:
-    """True when a decoded JSON value holds a string that is not valid Unicode."""
-    if isinstance(value, str):
-        return bad_unicode(value) is not None
-    if isinstance(value, dict):
-        return any(_lone_surrogates(k) or _lone_surrogates(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_lone_surrogates(v) for v in value)
+    """True when a decoded JSON value holds a string that is not valid Unicode (any depth)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if bad_unicode(item) is not None:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return False
 
 
+def load_json(text: str) -> tuple[Any, tuple[str, str] | None]:
+    """``(value, None)``, or ``(None, ("bad_json", message))`` for text that is not JSON.
+
+    Never raises: nesting deeper than Python's recursion limit and integers longer than
+    its digit limit are bad JSON too, with the position where it is known.
+
+    Examples
+    --------
+    >>> load_json('{"a": 1}')
+    ({'a': 1}, None)
+    >>> load_json('{"text": "unterminated')[1]
+    ('bad_json', 'bad JSON: Unterminated string starting at: column 10')
+    >>> load_json("[" * 100000)[1]
+    ('bad_json', 'bad JSON: nested too deeply (more levels than Python allows)')
+    """
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}" if exc.lineno > 1 else f"column {exc.colno}"
+        return None, ("bad_json", f"bad JSON: {exc.msg}: {where}")
+    except RecursionError:
+        return None, ("bad_json", "bad JSON: nested too deeply (more levels than Python allows)")
+    except ValueError as exc:  # an integer longer than sys.get_int_max_str_digits()
+        return None, ("bad_json", f"bad JSON: {exc}")
+
+
+def _undecodable(raw: bytes) -> tuple[str, str]:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return "undecodable", f"undecodable bytes ({exc.reason} at byte {exc.start})"
+    return "undecodable", "undecodable bytes"  # pragma: no cover - only called for bad bytes
+
+
 def _iter_jsonl(path: Path, start: int) -> Iterator[Record]:
+    """One record per line; lines end at ``\\n``, ``\\r\\n`` or ``\\r``; blank lines are skipped."""
     ordinal = 0
     index = start
-    with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            where = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
-            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield Record(index, where, raw_bytes=raw.rstrip(b"\r\n"),
-                             problem=("undecodable", f"undecodable bytes ({exc.reason})"))
-                index += 1
-                continue
+    # newline="": lines split at \n, \r\n and a lone \r, nothing translated;
+    # surrogateescape keeps undecodable bytes visible per line instead of failing the file
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        for lineno, line in enumerate(fh, start=1):
             line = line.rstrip("\r\n")
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Record(index, where, raw=line, problem=("bad_json", f"bad JSON: {exc.msg}"))
+            if not line.strip(_BLANK):
+                continue
+            where = f"{path}:{lineno}"
+            if bad_unicode(line) is not None:
+                raw = line.encode("utf-8", "surrogateescape")
+                yield Record(index, where, raw_bytes=raw, problem=_undecodable(raw))
                 index += 1
                 continue
-            if not isinstance(row, dict):
-                yield Record(index, where, raw=line,
-                             problem=("not_object", "JSON line is not an object"))
-                index += 1
-                continue
-            if _SURROGATE_ESCAPE.search(raw) and _lone_surrogates(row):
-                yield Record(index, where, raw=line, problem=(
-                    "undecodable", "JSON line has a string that is not valid Unicode "
-                                   "(a lone surrogate escape such as \\ud800)"))
+            row, problem = load_json(line)
+            if problem is None and not isinstance(row, dict):
+                problem = ("not_object", "JSON line is not an object")
+            if problem is None and _SURROGATE_ESCAPE.search(line) and _lone_surrogates(row):
+                problem = ("undecodable", "JSON line has a string that is not valid Unicode "
+                                          "(a lone surrogate escape such as \\ud800)")
+            if problem is not None:
+                yield Record(index, where, raw=line, problem=problem)
                 index += 1
                 continue
             ordinal += 1
@@ -98,38 +136,131 @@ def _iter_jsonl(path: Path, start: int) -> Iterator[Record]:
             index += 1
 
 
+class _Lines:
+    """The physical lines of a text file, numbered, with the lines of the current record kept
+    so that a malformed record can be given back and read again from its second line."""
+
+    def __init__(self, fh: Any) -> None:
+        self.fh = fh
+        self.again: list[str] = []  # lines to read again, in reverse order
+        self.lineno = 0
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.again.pop() if self.again else next(self.fh)
+        self.lineno += 1
+        self.taken.append(line)
+        return line
+
+    def start_record(self) -> int:
+        self.taken = []
+        return self.lineno + 1
+
+    def reread_after_first(self, first: int) -> str:
+        """Give back the lines of a malformed record but its first; return that first line."""
+        bad, rest = (self.taken[0], self.taken[1:]) if self.taken else ("", [])
+        self.again.extend(reversed(rest))
+        self.lineno = first
+        self.taken = []
+        return bad
+
+
+def _csv_reader(lines: _Lines) -> Any:
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    return csv.reader(lines, strict=True)
+
+
+def _csv_problem(exc: csv.Error, path: Path, first: int, last: int) -> str:
+    message = str(exc)
+    if "unexpected end of data" in message:
+        what = "opens a quote that is never closed"
+    elif "field larger than field limit" in message:
+        what = f"has a field longer than {CSV_FIELD_LIMIT:,} characters"
+    else:
+        what = f"is not valid CSV ({message})"
+    return f"CSV row at line {first} {what} (read up to line {last}); the lines after it are read again"
+
+
 def _iter_csv(path: Path, start: int) -> Iterator[Record]:
-    # surrogateescape keeps undecodable bytes visible per row instead of failing the file
+    """One record per CSV row; a malformed row (a quote that never closes, a field over
+    :data:`CSV_FIELD_LIMIT`) is quarantined from its first line and reading goes on with the
+    next line, so it cannot swallow the rows after it. Blank lines are skipped."""
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, None)
-        if header is None:
-            return
-        bad_header = bad_unicode(",".join(header))
+        lines = _Lines(fh)
+        reader = _csv_reader(lines)
+        header: list[str] | None = None
+        bad_header: int | None = None
         ordinal = 0
-        for i, values in enumerate(reader, start=1):
-            index = start + i - 1
-            where = f"{path}:row {i}"
+        rows = 0
+        index = start
+        while True:
+            first = lines.start_record()
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                last = lines.lineno
+                bad = lines.reread_after_first(first)
+                reader = _csv_reader(lines)
+                message = _csv_problem(exc, path, first, last)
+                if header is None:
+                    raise InputError(f"{path}: the header: {message}") from None
+                rows += 1
+                raw = bad.rstrip("\r\n")
+                record = Record(index, f"{path}:row {rows}", raw=raw, problem=("bad_csv", message))
+                if bad_unicode(raw) is not None:
+                    record.raw, record.raw_bytes = None, raw.encode("utf-8", "surrogateescape")
+                yield record
+                index += 1
+                continue
+            if not values or (len(values) == 1 and not values[0].strip(_BLANK)):
+                continue  # a blank line is not a record
+            if header is None:
+                header = values
+                bad_header = bad_unicode(",".join(header))
+                continue
+            rows += 1
+            where = f"{path}:row {rows}"
             if bad_header is not None or any(bad_unicode(v) is not None for v in values):
-                raw = ",".join(values).encode("utf-8", "surrogateescape")
-                yield Record(index, where, raw_bytes=raw, problem=(
+                raw_bytes = ",".join(values).encode("utf-8", "surrogateescape")
+                yield Record(index, where, raw_bytes=raw_bytes, problem=(
                     "undecodable", "undecodable bytes (invalid UTF-8 in the row or header)"))
-                continue
-            if len(values) != len(header):
+            elif len(values) != len(header):
                 yield Record(index, where, raw=",".join(values), problem=(
-                    "bad_csv", f"CSV row has {len(values)} fields, the header {len(header)}"))
-                continue
-            ordinal += 1
-            row = dict(zip(header, values))
-            row["_record"] = where
-            yield Record(index, where, row=row, ordinal=ordinal)
+                    "bad_csv", f"CSV row at {path}, line {first} has {len(values)} fields, "
+                               f"the header {len(header)}"))
+            else:
+                ordinal += 1
+                row = dict(zip(header, values))
+                row["_record"] = where
+                yield Record(index, where, row=row, ordinal=ordinal)
+            index += 1
+
+
+def _open_parquet(path: Path) -> Any:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ... for a damaged file
+        raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
 
 
 def _iter_parquet(path: Path, start: int, batch_size: int) -> Iterator[Record]:
-    import pyarrow.parquet as pq
-
     i = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_size):
+    batches = _open_parquet(path).iter_batches(batch_size=batch_size)
+    while True:
+        try:
+            batch = next(batches)
+        except StopIteration:
+            return
+        except Exception as exc:  # a damaged row group
+            raise InputError(f"{path}: Parquet data after row {i} cannot be read ({exc})") from None
         for row in batch.to_pylist():
             i += 1
             where = f"{path}:row {i}"
@@ -181,11 +312,16 @@ def _iter_conllu(path: Path, start: int) -> Iterator[Record]:
         if not (newdoc or has_words):
             return None
         counter += 1
-        if not has_words:  # an empty document, as read_conllu skips it
-            return None
         doc_id = base if counter == 1 else f"{base}-{counter}"
         data = b"".join(block)
         where = f"{path}:{first_line}"
+        if not has_words:  # a # newdoc and nothing after it: counted, and quarantined
+            name = _NEWDOC.match(data.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8", "replace"))
+            doc_id = ((name.group(1) or "").strip() if name else "") or doc_id
+            record = Record(index, where, kind="conllu", raw=data.decode("utf-8", "replace"),
+                            problem=("no_text", f"CoNLL-U document {doc_id!r} has no sentence"))
+            index += 1
+            return record
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -248,6 +384,43 @@ def _iter_source(source: Any, start: int, batch_size: int) -> Iterator[Record]:
                          f"(one of {', '.join(INPUT_FORMATS)}, or a folder of .txt files)")
 
 
+def check_input(source: Any) -> None:
+    """Fail before a run, naming the input, when ``source`` cannot be read at all.
+
+    A missing file, an unsupported file type, a CSV file whose header is not CSV, a
+    Parquet file that is damaged. (A bad *record* is quarantined when it is read.)
+
+    Raises
+    ------
+    FileNotFoundError, ValueError, eventcoder.errors.InputError
+
+    Examples
+    --------
+    >>> check_input("notes.docx")
+    Traceback (most recent call last):
+    FileNotFoundError: input not found: notes.docx
+    """
+    if isinstance(source, pd.DataFrame | dict | bytes):
+        return
+    path = Path(source)
+    if path.is_dir():
+        return
+    if not path.exists():
+        raise FileNotFoundError(f"input not found: {path}")
+    suffix = path.suffix.lower()
+    if suffix not in INPUT_FORMATS:
+        raise ValueError(f"{path}: unsupported input type {suffix!r} "
+                         f"(one of {', '.join(INPUT_FORMATS)}, or a folder of .txt files)")
+    if suffix == ".parquet":
+        _open_parquet(path)
+    elif suffix == ".csv" and path.is_file():
+        records = _iter_csv(path, 0)
+        try:
+            next(records, None)  # reads the header (and raises for a bad one)
+        finally:
+            records.close()
+
+
 def record_from_item(item: Any, index: int, where: str, *, ordinal: int, id_field: str = "id",
                      default_id: str | None = None) -> Record:
     """One in-memory item (a dict, a JSON Lines string or bytes) as a record.
@@ -259,15 +432,13 @@ def record_from_item(item: Any, index: int, where: str, *, ordinal: int, id_fiel
     if isinstance(item, bytes):
         try:
             item = item.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return Record(index, where, raw_bytes=item,
-                          problem=("undecodable", f"undecodable bytes ({exc.reason})"))
+        except UnicodeDecodeError:
+            return Record(index, where, raw_bytes=item, problem=_undecodable(item))
     if isinstance(item, str):
         raw = item.rstrip("\r\n")
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            return Record(index, where, raw=raw, problem=("bad_json", f"bad JSON: {exc.msg}"))
+        item, problem = load_json(raw)
+        if problem is not None:
+            return Record(index, where, raw=raw, problem=problem)
     if not isinstance(item, dict):
         return Record(index, where, raw=raw if raw is not None else repr(item),
                       problem=("not_object", "item is not a JSON object or dict"))
@@ -326,6 +497,61 @@ def iter_records(inputs: Any, *, start: int = 0, batch_size: int = 1024) -> Iter
         for record in _iter_source(source, index, batch_size):
             yield record
             index = record.index + 1
+
+
+def _count_lines(path: Path) -> int:
+    """Records of a JSON Lines file: its lines that are not blank (the reader's rule)."""
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        return sum(1 for line in fh if line.strip(_BLANK))
+
+
+def _count_source(source: Any) -> int | None:
+    if isinstance(source, pd.DataFrame):
+        return len(source)
+    if isinstance(source, dict | bytes):
+        return 1
+    path = Path(source)
+    if path.is_dir():
+        return sum(1 for p in path.glob(_TXT_GLOB))
+    if not path.is_file():  # a pipe: it can be read once only
+        return None
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return _count_lines(path)
+    if suffix == ".parquet":
+        return _open_parquet(path).metadata.num_rows
+    if suffix == ".txt":
+        return 1
+    if suffix in (".csv", ".conllu"):
+        return sum(1 for _ in _iter_source(path, 0, 1024))
+    return None
+
+
+def count_records(inputs: Any) -> int | None:
+    """How many records :func:`iter_records` will yield from ``inputs`` (for a progress bar's
+    total), or None when that cannot be known without consuming them (a pipe).
+
+    Reads the inputs once (Parquet: only its metadata); the count follows the readers'
+    rules (blank lines are no records, a CSV row may span lines, ...).
+
+    Examples
+    --------
+    >>> count_records([pd.DataFrame({"text": ["a", "b"]}), {"text": "c"}])
+    3
+    """
+    sources = [inputs] if isinstance(inputs, str | os.PathLike | pd.DataFrame | dict) else inputs
+    if not isinstance(sources, list | tuple):
+        return None  # an iterator: counting would consume it
+    total = 0
+    for source in sources:
+        try:
+            n = _count_source(source)
+        except (OSError, ValueError):
+            return None
+        if n is None:
+            return None
+        total += n
+    return total
 
 
 def read_articles(source: str | os.PathLike | pd.DataFrame, quarantine: list[dict] | None = None,

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 __all__ = ["QUARANTINE_REASONS", "ChunkCommit", "CodedRecords", "Record", "RecordOptions", "RunSummary",
-           "quarantine_frame"]
+           "describe", "quarantine_frame"]
 
 #: reason codes of quarantined records, with what they mean
 QUARANTINE_REASONS: dict[str, str] = {
@@ -30,13 +30,19 @@ QUARANTINE_REASONS: dict[str, str] = {
     "bad_csv": "a CSV row with more or fewer fields than the header",
     "bad_conllu": "a CoNLL-U document that cannot be read",
     "no_text": "no text, or an empty one",
+    "too_long": "a text longer than max_text_chars characters (not parsed)",
     "bad_date": "a publication date that is not a date",
     "unknown_language": "no language, or one without dictionaries",
+    "sentence_too_long": "a sentence longer than max_sentence_words words, with long_sentences='quarantine'",
     "parse_failure": "the parser raised an error on the text",
     "coding_failure": "the coder raised an error on the parsed document",
 }
 
 _TXT_GLOB = "*.txt"
+#: the default bound on a record's text (the longest article of the shared corpora has 104,182)
+MAX_TEXT_CHARS = 1_000_000
+#: what a record with a sentence over ``max_sentence_words`` gets
+LONG_SENTENCES = ("split", "quarantine")
 
 
 @dataclass(slots=True)
@@ -74,10 +80,13 @@ class Record:
     raw_bytes: bytes | None = None
     problem: tuple[str, str] | None = None
 
-    def quarantined(self, code: str, message: str) -> dict[str, Any]:
-        """The quarantine entry for this record: where, why, and the original record."""
-        item: dict[str, Any] = {"index": self.index, "record": self.where, "reason_code": code,
-                                "reason": message}
+    def quarantined(self, code: str, message: str, id: str | None = None) -> dict[str, Any]:
+        """The quarantine entry for this record: where, its id (when known), why, and the
+        original record."""
+        item: dict[str, Any] = {"index": self.index, "record": self.where}
+        if id:
+            item["id"] = id
+        item.update({"reason_code": code, "reason": message})
         if self.raw_bytes is not None:
             item["original"] = self.raw_bytes.decode("utf-8", "replace")
             item["original_base64"] = base64.b64encode(self.raw_bytes).decode("ascii")
@@ -111,6 +120,16 @@ class RecordOptions:
     dictionaries : tuple of str
         User dictionary folders layered over the shipped ones (see
         :func:`eventcoder.dictionaries.load_language`).
+    max_text_chars : int, optional
+        A text longer than this is quarantined (``too_long``) before parsing;
+        None or 0: no bound.
+    max_sentence_words : int, optional
+        Sentences longer than this are cut into pieces of at most this many words
+        before they are parsed (see :mod:`eventcoder.parsing.bounds`); None or 0:
+        no bound.
+    long_sentences : {"split", "quarantine"}
+        What a record with such a sentence gets: its pieces coded (counted in
+        ``RunSummary.split_sentences``), or quarantined (``sentence_too_long``).
     """
 
     language: str | None = None
@@ -124,6 +143,19 @@ class RecordOptions:
     cache_dir: str | os.PathLike | None = None
     use_cache: bool = True
     dictionaries: tuple[str, ...] = ()
+    max_text_chars: int | None = MAX_TEXT_CHARS
+    max_sentence_words: int | None = 250
+    long_sentences: str = "split"
+
+    def __post_init__(self) -> None:
+        if self.long_sentences not in LONG_SENTENCES:
+            raise ValueError(f"long_sentences must be one of {', '.join(LONG_SENTENCES)}, "
+                             f"not {self.long_sentences!r}")
+        for name in ("max_text_chars", "max_sentence_words"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ValueError(f"{name} must be a whole number of at least 0 (0: no bound), "
+                                 f"not {value!r}")
 
 
 @dataclass(slots=True)
@@ -139,16 +171,24 @@ class CodedRecords:
         ``"no_event"`` or ``"quarantined"``.
     quarantine : list of dict
         One entry per quarantined record (see :meth:`Record.quarantined`).
+    split_sentences : int
+        Over-long sentences cut into pieces before parsing (in records that were coded).
     """
 
     events: pd.DataFrame
     outcomes: list[tuple[int, str, int]] = field(default_factory=list)
     quarantine: list[dict[str, Any]] = field(default_factory=list)
+    split_sentences: int = 0
+    languages: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def counts(self) -> dict[str, Any]:
-        """``input``, ``coded``, ``no_event``, ``quarantined``, ``events`` and the reasons."""
+        """``input``, ``coded``, ``no_event``, ``quarantined``, ``events``, ``split_sentences``,
+        the reasons and the ``languages`` (records coded per language: ``parsed`` from text,
+        ``conllu`` given parsed)."""
         out: dict[str, Any] = {"input": len(self.outcomes), "coded": 0, "no_event": 0,
-                               "quarantined": 0, "events": len(self.events)}
+                               "quarantined": 0, "events": len(self.events),
+                               "split_sentences": self.split_sentences,
+                               "languages": {k: dict(v) for k, v in sorted(self.languages.items())}}
         for _, status, _ in self.outcomes:
             out[status] += 1
         reasons: dict[str, int] = {}
@@ -184,9 +224,12 @@ class RunSummary:
 
     ``input == coded + no_event + quarantined``; ``events`` is the number of
     event records written; ``quarantine_reasons`` counts quarantined records by
-    reason code. ``resumed`` is the number of records an earlier, interrupted
-    run had already committed (not part of :meth:`to_dict`, which is
-    deterministic).
+    reason code; ``split_sentences`` counts the over-long sentences that were cut
+    into pieces before parsing (see ``max_sentence_words``); ``languages`` counts the
+    records coded (with or without event) per language, ``parsed`` from text or
+    given as ``conllu``. ``resumed`` is the
+    number of records an earlier, interrupted run had already committed (not part
+    of :meth:`to_dict`, which is deterministic).
 
     Examples
     --------
@@ -207,15 +250,23 @@ class RunSummary:
     quarantine_file: str | None = None
     chunks: int = 0
     resumed: int = 0
+    split_sentences: int = 0
+    languages: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, counts: dict[str, Any]) -> None:
         """Add a chunk's counts."""
-        for key in ("input", "coded", "no_event", "quarantined", "events"):
+        for key in ("input", "coded", "no_event", "quarantined", "events", "split_sentences"):
             setattr(self, key, getattr(self, key) + int(counts.get(key, 0)))
         reasons = dict(self.quarantine_reasons)
         for code, n in counts.get("quarantine_reasons", {}).items():
             reasons[code] = reasons.get(code, 0) + int(n)
         self.quarantine_reasons = dict(sorted(reasons.items()))
+        languages = {k: dict(v) for k, v in self.languages.items()}
+        for lang, kinds in counts.get("languages", {}).items():
+            mine = languages.setdefault(lang, {"conllu": 0, "parsed": 0})
+            for kind, n in kinds.items():
+                mine[kind] = mine.get(kind, 0) + int(n)
+        self.languages = dict(sorted(languages.items()))
         self.chunks += 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -224,13 +275,28 @@ class RunSummary:
                 "quarantined": self.quarantined, "events": self.events,
                 "quarantine_reasons": dict(self.quarantine_reasons), "inputs": list(self.inputs),
                 "output": self.output, "quarantine_file": self.quarantine_file,
-                "chunks": self.chunks}
+                "chunks": self.chunks, "split_sentences": self.split_sentences,
+                "languages": {k: dict(v) for k, v in self.languages.items()}}
 
     def __str__(self) -> str:
         reasons = ", ".join(f"{k}: {v}" for k, v in self.quarantine_reasons.items())
+        split = self.split_sentences
         return (f"{self.input} records: {self.coded} coded ({self.events} events), "
                 f"{self.no_event} without event, {self.quarantined} quarantined"
-                + (f" ({reasons})" if reasons else ""))
+                + (f" ({reasons})" if reasons else "")
+                + (f"; {split} over-long sentence{'s' if split != 1 else ''} split" if split else ""))
+
+
+def describe(item: dict[str, Any]) -> str:
+    """A quarantine entry for a message: where the record was read, and its id when known.
+
+    Examples
+    --------
+    >>> describe({"record": "row 39", "id": "art-7", "reason": "no text"})
+    "row 39 (id 'art-7')"
+    """
+    ident = item.get("id")
+    return f"{item['record']} (id {ident!r})" if ident else str(item["record"])
 
 
 #: columns of :func:`quarantine_frame`

@@ -8,28 +8,33 @@ parse) with a progress bar, write the cache, and convert to Documents.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..conllu import Document
-from .cache import _STATS, _cache_path, _cache_write, _default_cache_dir
+from .bounds import MAX_SENTENCE_WORDS, bound_sentences, mark_pieces
+from .cache import _STATS, _cache_path, _cache_read, _cache_write, _default_cache_dir
 from .conversion import _from_conllu, _to_conllu
 from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
 from .sentences import _normalize_text, _repair_sentences, _rules_hash, _tokenizer_text
 
 
-def _parse_batch(nlp: Any, texts: list[str], language: str) -> list[str]:
+def _parse_batch(nlp: Any, texts: list[str], language: str,
+                 max_words: int | None = MAX_SENTENCE_WORDS) -> list[str]:
     stanza = _import_stanza()
     docs = [stanza.Document([], text=_tokenizer_text(t, language)) for t in texts]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors="tokenize,mwt")
     docs = [_repair_sentences(d, language) for d in docs]
+    bounded = [bound_sentences(d, max_words) for d in docs]  # issue 17: sentence length bound
+    docs = [d for d, _ in bounded]
     rest = [p for p in ("pos", "lemma", "depparse", "ner") if p in nlp.processors]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors=",".join(rest))
-    return [_to_conllu(d, t) for d, t in zip(docs, texts, strict=True)]
+    return [mark_pieces(_to_conllu(d, t), pieces)
+            for d, t, (_, pieces) in zip(docs, texts, bounded, strict=True)]
 
 
 def parse_texts(
@@ -40,7 +45,8 @@ def parse_texts(
     cache_dir: str | os.PathLike | None = None,
     use_cache: bool = True,
     batch_size: int = 32,
-    progress: bool = True,
+    progress: bool | Callable[[int], Any] = True,
+    max_sentence_words: int | None = MAX_SENTENCE_WORDS,
 ) -> list[Document]:
     """Parse raw texts into dependency-parsed documents, one per text.
 
@@ -62,8 +68,14 @@ def parse_texts(
         Read and write the parse cache.
     batch_size : int, default 32
         Number of texts given to stanza at once.
-    progress : bool, default True
-        Show a ``tqdm`` progress bar.
+    progress : bool or callable, default True
+        Show a ``tqdm`` progress bar; or a function called with the number of
+        texts done after each batch (and the cached ones), instead of a bar.
+    max_sentence_words : int, optional
+        Sentences longer than this (250 words by default) are cut into pieces of
+        at most as many words before tagging and parsing (whose cost grows with
+        the square of the length); each piece has the comment ``#
+        eventcoder_split = k/n of N words``. ``None`` or 0: no bound.
 
     Returns
     -------
@@ -93,26 +105,28 @@ def parse_texts(
     cache = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
     norm = [_normalize_text(t or "") for t in texts]
     cache_id = f"{choice.identity}-rules{_rules_hash()}"  # models and text rules
+    if max_sentence_words != MAX_SENTENCE_WORDS:  # a non-default sentence bound parses differently
+        cache_id += f"-max{int(max_sentence_words or 0)}"
     results: list[str | None] = [None] * len(norm)
     todo: list[int] = []
     for i, t in enumerate(norm):
         if not t.strip():
             results[i] = ""
             continue
-        if use_cache:
-            path = _cache_path(cache, cache_id, t)
-            if path.is_file():
-                try:
-                    results[i] = path.read_text(encoding="utf-8")
-                    _STATS["cache_hits"] += 1
-                    continue
-                except OSError:
-                    pass
+        if use_cache:  # issue 17: an entry is checked against its text and the models
+            cached = _cache_read(_cache_path(cache, cache_id, t), t, cache_id)
+            if cached is not None:
+                results[i] = cached
+                _STATS["cache_hits"] += 1
+                continue
         todo.append(i)
+    report = progress if callable(progress) else None  # issue 17: the caller's progress bar
+    if report is not None and len(norm) > len(todo):
+        report(len(norm) - len(todo))
     if todo:
         nlp = _pipeline(choice)
         bar = None
-        if progress:
+        if progress and report is None:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=len(todo), desc=f"parsing ({choice.language})", unit="text")
@@ -120,14 +134,16 @@ def parse_texts(
             step = max(1, int(batch_size))
             for b in range(0, len(todo), step):
                 idx = todo[b : b + step]
-                parsed = _parse_batch(nlp, [norm[i] for i in idx], choice.language)
+                parsed = _parse_batch(nlp, [norm[i] for i in idx], choice.language, max_sentence_words)
                 for i, conllu in zip(idx, parsed, strict=True):
                     results[i] = conllu
                     _STATS["parsed"] += 1
                     if use_cache:
-                        _cache_write(_cache_path(cache, cache_id, norm[i]), conllu)
+                        _cache_write(_cache_path(cache, cache_id, norm[i]), conllu, norm[i], cache_id)
                 if bar is not None:
                     bar.update(len(idx))
+                if report is not None:
+                    report(len(idx))
         finally:
             if bar is not None:
                 bar.close()

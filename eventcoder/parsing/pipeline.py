@@ -19,6 +19,17 @@ logger = logging.getLogger("eventcoder.parsing")
 _PIPELINES: dict[str, Any] = {}
 
 
+# -- issue 17: stanza warns "Trying to create pipeline for unsupported language: de" whenever a
+# pipeline is built from explicit model files (allow_unknown_language=True, below), which
+# eventcoder does on purpose for its shipped models; that one message is dropped at its source.
+class _OwnModelsFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Trying to create pipeline for unsupported language")
+
+
+logging.getLogger("stanza").addFilter(_OwnModelsFilter())
+
+
 def _import_stanza() -> Any:
     try:
         import stanza

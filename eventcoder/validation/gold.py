@@ -136,27 +136,41 @@ def read_gold(source: str | os.PathLike | Iterable[dict | GoldSentence]) -> list
     Raises
     ------
     GoldError
-        Naming the file and the record (line for JSONL) that is wrong, or a
-        duplicate id.
+        Naming the file and the record (line for JSONL) that is wrong, a file
+        that is not valid YAML/JSON (with the line), or a duplicate id.
     """
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():
             raise FileNotFoundError(f"gold standard not found: {path}")
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise GoldError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
         suffix = path.suffix.lower()
         items: list[tuple[str, Any]] = []
         if suffix in (".yaml", ".yml"):
+            import yaml
+
             from ..dictionaries import load_yaml
 
-            data = load_yaml(text) or []
+            try:
+                data = load_yaml(text) or []
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+                problem = getattr(exc, "problem", None) or str(exc)
+                raise GoldError(f"{path}: not valid YAML{where}: {problem}") from None
             if isinstance(data, dict):
                 data = data.get("sentences", [])
             if not isinstance(data, list):
                 raise GoldError(f"{path}: expected a list of sentences")
             items = [(f"{path}, record {n}", d) for n, d in enumerate(data, start=1)]
         elif suffix == ".json":
-            data = json.loads(text)
+            try:
+                data = json.loads(text)
+            except (ValueError, RecursionError) as exc:
+                raise GoldError(f"{path}: not valid JSON ({exc})") from None
             if isinstance(data, dict):
                 data = data.get("sentences", [])
             items = [(f"{path}, record {n}", d) for n, d in enumerate(data, start=1)]
@@ -166,8 +180,9 @@ def read_gold(source: str | os.PathLike | Iterable[dict | GoldSentence]) -> list
                     continue
                 try:
                     items.append((f"{path}, line {lineno}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise GoldError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
+                except (ValueError, RecursionError) as exc:  # a JSONDecodeError, too deep, too long
+                    why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc) or "too deep"
+                    raise GoldError(f"{path}, line {lineno}: not valid JSON ({why})") from None
         sentences = [_gold_sentence(item, where) for where, item in items]
     else:
         sentences = [s if isinstance(s, GoldSentence) else _gold_sentence(s, f"record {n}")
