@@ -11,7 +11,10 @@ the same meaning:
 - ``text_field``, ``date_field``, ``id_field``, ``speaker_field``: the names of the
   fields (columns) of article records;
 - ``model_dir``, ``cache_dir``, ``use_cache``: parsing (see :mod:`eventcoder.parsing`);
-- ``dictionaries``: user dictionary folders layered over the shipped ones.
+- ``dictionaries``: user dictionary folders layered over the shipped ones; they are
+  checked before any input is read (a broken file raises
+  :class:`~eventcoder.errors.DictionaryError` naming file and line), and the frames
+  returned record them in ``frame.attrs["dictionaries"]`` (path, files, content hash).
 
 Convenience calls on one text or one CoNLL-U input (:func:`code_text`,
 :func:`code_conllu`, :func:`code_parsed`) raise :class:`~eventcoder.errors.InputError`
@@ -34,6 +37,7 @@ from .batch.readers import iter_records
 from .batch.records import CodedRecords, Record, RecordOptions, RunSummary
 from .conllu import Document, read_conllu
 from .dates import parse_date
+from .dictionaries import check_dictionaries, describe_dictionaries
 from .errors import InputError
 from .events import EVENT_COLUMNS, events_to_frame
 
@@ -52,6 +56,7 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
         day = parse_date(date, where="date")
     except ValueError as exc:
         raise InputError(str(exc), "bad_date") from None
+    check_dictionaries(dictionaries, language)  # a broken one stops here, naming file and line
     return RecordOptions(language=language, date=day, speaker=speaker, text_field=text_field,
                          date_field=date_field, id_field=id_field, speaker_field=speaker_field,
                          model_dir=None if model_dir is None else os.fspath(model_dir),
@@ -60,13 +65,14 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
                          dictionaries=tuple(os.fspath(d) for d in dictionaries))
 
 
-def _strict(coded: CodedRecords) -> pd.DataFrame:
+def _strict(coded: CodedRecords, options: RecordOptions) -> pd.DataFrame:
     """The events of a convenience call; raise for the first record that was quarantined."""
     if coded.quarantine:
         item = coded.quarantine[0]
         raise InputError(f"{item['record']}: {item['reason']}", item["reason_code"])
     frame = coded.events
     frame.attrs["summary"] = coded.summary().to_dict()
+    frame.attrs["dictionaries"] = describe_dictionaries(options.dictionaries)
     return frame
 
 
@@ -92,7 +98,7 @@ def code_parsed(documents: Iterable[Document], *, language: str, date: str | dt.
     options = _options(language, date, speaker, dictionaries=dictionaries, required=True)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(documents)]
-    return _strict(code_records(records, options))
+    return _strict(code_records(records, options), options)
 
 
 def code_conllu(text_or_path: str | os.PathLike, *, language: str,
@@ -142,7 +148,7 @@ def code_conllu(text_or_path: str | os.PathLike, *, language: str,
     docs = read_conllu(text_or_path)
     records = [Record(i, f"document {doc.id!r}", kind="conllu", row={"document": doc},
                       ordinal=i + 1) for i, doc in enumerate(docs)]
-    return _strict(code_records(records, options))
+    return _strict(code_records(records, options), options)
 
 
 def code_text(text: str, *, language: str, date: str | dt.date | None = None,
@@ -196,7 +202,7 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"document {name!r}: empty text", "no_text")
     record = Record(0, f"document {name!r}", row={"id": name, "text": text}, ordinal=1)
-    return _strict(code_records([record], options))
+    return _strict(code_records([record], options), options)
 
 
 def code_articles(
@@ -259,7 +265,10 @@ def code_articles(
         ``reason`` and the record as read; :func:`eventcoder.quarantine_frame`
         makes a table of them); ``frame.attrs["summary"]`` is the run's accounting
         (:meth:`eventcoder.RunSummary.to_dict`: coded + no_event + quarantined =
-        input). ``pd.concat`` keeps only the first frame's ``attrs``: keep each
+        input); ``frame.attrs["dictionaries"]`` names the user dictionaries that
+        coded it (:func:`eventcoder.dictionaries.describe_dictionaries`: path,
+        files and content hash of each folder; ``[]`` for the shipped ones
+        alone). ``pd.concat`` keeps only the first frame's ``attrs``: keep each
         run's summary if you combine runs.
 
     Raises
@@ -316,4 +325,5 @@ def code_articles(
     out = out[list(EVENT_COLUMNS)]
     out.attrs["quarantine"] = quarantine
     out.attrs["summary"] = run.to_dict()
+    out.attrs["dictionaries"] = describe_dictionaries(options.dictionaries)
     return out

@@ -44,6 +44,7 @@ from .batch.readers import chunks, iter_records
 from .batch.records import ChunkCommit, RecordOptions, RunSummary
 from .batch.workers import ordered_results
 from .dates import parse_date
+from .dictionaries import check_dictionaries
 from .errors import ResumeError
 
 __all__ = ["OUTPUT_FORMATS", "ChunkCommit", "ResumeError", "RunSummary", "code_stream", "iter_records"]
@@ -150,6 +151,7 @@ def code_stream(
             raise FileNotFoundError(f"input not found: {path}")
     language = check_language(language)
     day = parse_date(date, where="date")
+    check_dictionaries(dictionaries, language)  # before anything is written
     chunk_size = int(chunk_size)
     workers = int(workers)
     if chunk_size < 1 or workers < 1:
