@@ -18,8 +18,8 @@ from ..cameo import load_cameo
 from ..errors import DictionaryError
 from .model import ACTOR_KINDS, ActorEntry, LanguageResources, LanguageRules, VerbPattern, normalize
 
-__all__ = ["ACTOR_COLUMNS", "AGENT_COLUMNS", "FRAME_TARGETS", "load_actor_table", "load_agent_table", "load_frames", "load_rules",
-           "load_verb_table", "load_yaml"]
+__all__ = ["ACTOR_COLUMNS", "AGENT_COLUMNS", "FRAME_TARGETS", "load_actor_table", "load_agent_table",
+           "load_frames", "load_rules", "load_verb_table", "load_yaml"]
 
 class _Yaml12Loader(yaml.SafeLoader):
     """Safe YAML loader where only true/false are booleans ("on", "no" stay words), and
