@@ -162,10 +162,11 @@ def _occurrences(scanned: Iterable[ScannedSentence], res: LanguageResources,
                 if agent_like(word, res.language) and word_key(word) not in months:
                     rows.append(_row(item, [word.id], word_key(word), "agent_noun"))
     if capitals:
-        # "Prime (Minister)", "Best Picture": words the corpus also writes in lower case
-        # are common words with a capital, not a name
+        # "Prime Minister", "Best Picture": words the corpus also writes in lower case (or
+        # role nouns) are common words with a capital, not a name
+        links = NAME_LINKS.get(res.language, frozenset())
         rows = [r for r in rows if r["kind"] != "name" or not all(
-            w in lower or w in NAME_LINKS.get(res.language, ()) for w in r["key"].split())]
+            w in lower or w in links or res.agent_role(w) for w in r["key"].split())]
     return rows
 
 

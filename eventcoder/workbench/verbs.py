@@ -203,8 +203,8 @@ def _labelled(texts: pd.Series, codes: pd.Series) -> list[str]:
 
 
 #: the columns of :func:`uncoded_verbs`
-UNCODED_VERB_COLUMNS = ("lemma", "count", "with_both", "with_subject", "with_object", "documents",
-                        "in_dictionary", "subjects", "objects", "preps", "examples")
+UNCODED_VERB_COLUMNS = ("lemma", "count", "would_code", "with_both", "with_subject", "with_object",
+                        "documents", "in_dictionary", "subjects", "objects", "preps", "examples")
 
 
 def uncoded_verbs(corpus: Any, *, language: str, dictionaries: Any = (), min_count: int = 1,
@@ -223,27 +223,32 @@ def uncoded_verbs(corpus: Any, *, language: str, dictionaries: Any = (), min_cou
     min_count : int, default 1
         Leave out verbs used fewer times.
     examples : int, default 3
-        Keyword-in-context lines per verb (uses with an actor on both sides first).
+        Keyword-in-context lines per verb (the uses an entry would code first).
     speech_verbs : bool, default False
         Also list verbs of saying.
 
     Returns
     -------
     pandas.DataFrame
-        One row per verb, the most promising first (most uses with an actor-like
-        subject *and* object, then most uses):
+        One row per verb, the most promising first: most uses that an entry for
+        the verb would code as they are, then most uses with an actor-like subject
+        and object, then most uses.
 
         - ``lemma`` (str): the verb as a ``verbs.yaml`` entry would list it.
         - ``count`` (int): uses with an actor-like subject or object that coded nothing.
-        - ``with_both``, ``with_subject``, ``with_object`` (int): uses with an
-          actor-like subject and object; with such a subject; with such an object.
+        - ``would_code`` (int): uses whose subject and direct object both have a
+          code already: an entry for the verb codes these at once.
+        - ``with_both`` (int): uses with an actor-like subject and direct object
+          (coded or not: the names may need entries too).
+        - ``with_subject``, ``with_object`` (int): uses with an actor-like subject;
+          with an actor-like direct or prepositional object.
         - ``documents`` (int): documents it is used in.
         - ``in_dictionary`` (bool): the dictionary has entries for the lemma that
           did not code these uses.
         - ``subjects``, ``objects`` (str): the most frequent subjects and objects,
           with their codes ("Russia (RUS) ×2; protesters").
-        - ``preps`` (str): prepositions of actor-like prepositional objects
-          ("with ×3": a ``target_preps`` candidate).
+        - ``preps`` (str): prepositions of actor-like prepositional objects ("with
+          ×3"): list them as the entry's ``target_preps`` to code those uses.
         - ``examples`` (list of str): keyword-in-context lines, the verb in brackets.
 
     Examples
@@ -253,9 +258,9 @@ def uncoded_verbs(corpus: Any, *, language: str, dictionaries: Any = (), min_cou
     ...     "1\\tRussia\\tRussia\\tPROPN\\t_\\t_\\t2\\tnsubj\\t_\\t_\\n"
     ...     "2\\toutflanked\\toutflank\\tVERB\\t_\\t_\\t0\\troot\\t_\\t_\\n"
     ...     "3\\tUkraine\\tUkraine\\tPROPN\\t_\\t_\\t2\\tobj\\t_\\t_\\n")
-    >>> uncoded_verbs(docs, language="en")[["lemma", "count", "with_both", "examples"]]
-          lemma  count  with_both                       examples
-    0  outflank      1          1  [Russia [outflanked] Ukraine]
+    >>> uncoded_verbs(docs, language="en")[["lemma", "count", "would_code", "examples"]]
+          lemma  count  would_code                       examples
+    0  outflank      1           1  [Russia [outflanked] Ukraine]
     """
     if isinstance(corpus, pd.DataFrame) and set(VERB_OCCURRENCE_COLUMNS) <= set(corpus.columns):
         occ = corpus
@@ -266,12 +271,15 @@ def uncoded_verbs(corpus: Any, *, language: str, dictionaries: Any = (), min_cou
     for lemma, group in occ.groupby("lemma", sort=False):
         has_subject = group["source_kind"] != ""
         has_object = group["target_kind"] != ""
-        both = has_subject & has_object
-        ordered = pd.concat([group[both], group[~both]])
+        direct = has_object & (group["prep"] == "")
+        both = has_subject & direct
+        coded = both & (group["source"] != "") & (group["target"] != "")
+        ordered = pd.concat([group[coded], group[both & ~coded], group[~both]])
         rows.append({
-            "lemma": lemma, "count": len(group), "with_both": int(both.sum()),
-            "with_subject": int(has_subject.sum()), "with_object": int(has_object.sum()),
-            "documents": group["doc_id"].nunique(), "in_dictionary": bool(group["in_dictionary"].any()),
+            "lemma": lemma, "count": len(group), "would_code": int(coded.sum()),
+            "with_both": int(both.sum()), "with_subject": int(has_subject.sum()),
+            "with_object": int(has_object.sum()), "documents": group["doc_id"].nunique(),
+            "in_dictionary": bool(group["in_dictionary"].any()),
             "subjects": _top(_labelled(group["source_text"], group["source"])),
             "objects": _top(_labelled(group["target_text"], group["target"])),
             "preps": _top(group["prep"]),
@@ -280,6 +288,6 @@ def uncoded_verbs(corpus: Any, *, language: str, dictionaries: Any = (), min_cou
         })
     out = pd.DataFrame(rows, columns=list(UNCODED_VERB_COLUMNS))
     out = out[out["count"] >= min_count]
-    out = out.sort_values(["with_both", "count", "documents", "lemma"],
-                          ascending=[False, False, False, True], kind="stable")
+    out = out.sort_values(["would_code", "with_both", "count", "documents", "lemma"],
+                          ascending=[False, False, False, False, True], kind="stable")
     return out.reset_index(drop=True)
