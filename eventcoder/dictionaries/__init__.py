@@ -116,7 +116,8 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
 
 
 def _load_user_folder(folder: Path, res: LanguageResources) -> dict[str, int]:
-    """Layer one user dictionary folder over ``res`` (its entries win ties)."""
+    """Layer one user dictionary folder over ``res``: its phrases replace what was known
+    about them, and its verb entries the patterns for the same verb and nouns."""
     counts: dict[str, int] = {}
     _check_user_folder(folder)
     for name in ("actors.tsv", "people.tsv"):
@@ -141,8 +142,8 @@ def _check_user_folder(folder: Path) -> None:
     strays = sorted(p.name for p in folder.iterdir()
                     if p.is_file() and p.suffix.lower() in _TABLE_SUFFIXES and p.name not in USER_FILES)
     if strays:
-        raise DictionaryError(f"{folder}: {', '.join(strays)}: not a dictionary file name "
-                              f"(a user dictionary folder holds any of {', '.join(USER_FILES)})")
+        raise DictionaryError(f"{', '.join(str(folder / name) for name in strays)}: not a dictionary "
+                              f"file name (a user dictionary folder holds any of {', '.join(USER_FILES)})")
     if not any((folder / name).is_file() for name in USER_FILES):
         raise DictionaryError(f"{folder}: no dictionary file in it (expected any of {', '.join(USER_FILES)})")
 

@@ -228,7 +228,9 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bo
 
     Errors name the file, the line and the entry number. ``strict`` (user
     dictionaries): a lemma that an earlier entry lists with the same nouns is an
-    error too (only one of them could ever code).
+    error too (only one of them could ever code), and an entry replaces the
+    patterns known before for the same verb and nouns (the shipped ones, or an
+    earlier folder's).
     """
     text = _read_text(path)
     try:
@@ -278,7 +280,7 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bo
             seen[key] = place
         for lemma in lemmas:
             head, _, particle = lemma.partition(" ")
-            res.add_verb(first=first, pattern=VerbPattern(
+            res.add_verb(first=first, replace=strict, pattern=VerbPattern(
                 code=code, lemma=lemma, particle=particle,
                 nouns=_str_tuple(item.get("nouns"), where, "nouns"),
                 target_preps=_str_tuple(item.get("target_preps"), where, "target_preps"),
