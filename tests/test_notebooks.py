@@ -29,6 +29,7 @@ FIGURES = {
         "02_key_events_rus_ukr.png", "02_article_vs_event_date.png", "02_events.parquet",
     ],
     "03_validate_your_coding": [],
+    "04_extend_the_dictionaries": ["04_dictionaries"],  # the draft and kept user dictionaries
 }
 
 

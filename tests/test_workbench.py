@@ -88,6 +88,10 @@ def test_a_verb_an_agent_noun_does_is_listed(corpus):
     ([("Ukraine", "Ukraine", "PROPN", 3, "nsubj:pass"), ("was", "be", "AUX", 3, "aux:pass"),
       ("outflanked", "outflank", "VERB", 0, "root"), ("by", "by", "ADP", 5, "case"),
       ("Russia", "Russia", "PROPN", 3, "obl:agent")], "outflank", "RUS", "UKR", ""),
+    # a passive the parser gave a plain subject: the subject is acted on, "by" names who acts
+    ([("rebels", "rebel", "NOUN", 3, "nsubj"), ("are", "be", "AUX", 3, "aux:pass"),
+      ("outflanked", "outflank", "VERB", 0, "root"), ("by", "by", "ADP", 5, "case"),
+      ("Russia", "Russia", "PROPN", 3, "obl")], "outflank", "RUS", "---REB", ""),
     # an English particle follows the verb, as verbs.yaml writes it
     ([("Russia", "Russia", "PROPN", 2, "nsubj"), ("fended", "fend", "VERB", 0, "root"),
       ("off", "off", "ADP", 2, "compound:prt"), ("Ukraine", "Ukraine", "PROPN", 2, "obj")],

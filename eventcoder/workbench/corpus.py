@@ -222,8 +222,12 @@ def word_key(word: Word) -> str:
     return normalize(word.lemma if word.lemma not in ("", "_") else word.form).replace("\xad", "")
 
 
-def agent_like(word: Word, language: str) -> bool:
-    """Whether a noun's ending says it names people by what they do (see :data:`AGENT_ENDINGS`)."""
+def agent_like(word: Word, language: str, sentence: Sentence | None = None) -> bool:
+    """Whether a noun's ending says it names people by what they do (see :data:`AGENT_ENDINGS`).
+
+    With its ``sentence``, the noun must also be used as a count noun: in the
+    plural, or with a determiner ("protesters", "a gunman"; not "together").
+    """
     if word.upos != "NOUN":
         return False
     endings, not_endings, not_words = AGENT_ENDINGS.get(language, ((), (), frozenset()))
@@ -231,8 +235,14 @@ def agent_like(word: Word, language: str) -> bool:
     if len(lemma) <= 4 or not lemma.endswith(endings) or lemma.endswith(not_endings):
         return False
     if language in _COMPOUNDING:
-        return not lemma.endswith(tuple(not_words))  # "Trinkwasser"
-    return lemma not in not_words
+        if lemma.endswith(tuple(not_words)):  # "Trinkwasser"
+            return False
+    elif lemma in not_words:
+        return False
+    if sentence is None:
+        return True
+    return (word.feats.get("Number") == "Plur" or normalize(word.form) != lemma
+            or any(c.rel == "det" or c.deprel == "nmod:poss" for c in sentence.children(word.id)))
 
 
 def name_run(sentence: Sentence, head: Word) -> list[int]:
@@ -276,7 +286,7 @@ def argument(item: ScannedSentence, word: Word, language: str) -> Argument | Non
     if word.upos == "PROPN":
         ids = name_run(item.sentence, word)
         return Argument("name", "", phrase_text(item.sentence, ids), tuple(ids))
-    if agent_like(word, language):
+    if agent_like(word, language, item.sentence):
         return Argument("agent_noun", "", word.form, (word.id,))
     return None
 

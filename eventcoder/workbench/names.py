@@ -48,6 +48,8 @@ def _calendar_words(res: LanguageResources) -> set[str]:
 def _name_like(sentence: Sentence, word: Word, first: int, language: str) -> bool:
     if not (word.form[:1].isupper() or word.form[:1].isdigit() and word.upos == "PROPN"):
         return False
+    if any(c in "()[]{}<>\"" for c in word.form):
+        return False  # a tokenizer's leftover: "WN)"
     if word.upos == "PROPN":
         return True
     if word.id == first:  # a capital says nothing there, unless a proper noun follows ("Ulf Kristersson")
@@ -67,6 +69,11 @@ def _name_runs(item: ScannedSentence, res: LanguageResources) -> list[list[int]]
     links = NAME_LINKS.get(res.language, frozenset())
     capital_nouns = res.language in CAPITALISED_NOUNS
     known = set(actors.matches) | set(actors.roles)
+    pronouns = res.rules.first_person_pronouns | res.rules.third_person_pronouns
+    for word in words:  # "Russia's", "I'm": a known name or a pronoun with a clitic
+        base, apostrophe, _ = normalize(word.form).partition("'")
+        if apostrophe and ((base,) in res.actors or base in pronouns or base == "i"):
+            known.add(word.id)
     months = _calendar_words(res)
     runs: list[list[int]] = []
     run: list[int] = []
@@ -159,7 +166,7 @@ def _occurrences(scanned: Iterable[ScannedSentence], res: LanguageResources,
             for word in sentence.words:
                 if word.id in taken or word.id in item.actors.roles or word.id in item.actors.matches:
                     continue
-                if agent_like(word, res.language) and word_key(word) not in months:
+                if agent_like(word, res.language, sentence) and word_key(word) not in months:
                     rows.append(_row(item, [word.id], word_key(word), "agent_noun"))
     if capitals:
         # "Prime Minister", "Best Picture": words the corpus also writes in lower case (or

@@ -78,9 +78,13 @@ def _arguments(item: ScannedSentence, verb: Word, res: LanguageResources
     subjects = [c for c in kids if c.deprel in rules.source_relations]
     objects = [c for c in kids if c.deprel in rules.target_relations]
     passive = [c for c in kids if c.deprel in rules.passive_subject_relations]
+    if not passive and (verb.feats.get("Voice") == "Pass" or any(c.deprel == "aux:pass" for c in kids)):
+        passive, subjects = subjects, []  # "the rebels are backed by Iran" with a plain nsubj
     if passive:
         objects += passive
-        subjects += [c for c in kids if c.deprel in rules.passive_agent_relations]
+        subjects += [c for c in kids if c.deprel in rules.passive_agent_relations or c.rel == "obl" and any(
+            g.rel == "case" and normalize(g.lemma or g.form) in rules.passive_agent_preps
+            for g in sentence.children(c.id))]
     if not subjects and not passive and verb.rel in ("xcomp", "conj") and verb.head:
         # "X decided to *attack* Y", "X met Y and *signed* ...": the subject of the verb above
         subjects = [c for c in sentence.children(verb.head) if c.deprel in rules.source_relations]
@@ -89,7 +93,7 @@ def _arguments(item: ScannedSentence, verb: Word, res: LanguageResources
     prep = ""
     if target is None:
         for obl in kids:
-            if obl.rel != "obl" or obl.deprel in rules.passive_agent_relations:
+            if obl.rel != "obl" or obl.deprel in rules.passive_agent_relations or obl in subjects:
                 continue
             cases = [c for c in sentence.children(obl.id) if c.rel == "case"]
             if cases and (found := argument(item, obl, language)):
