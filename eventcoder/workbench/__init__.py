@@ -34,7 +34,8 @@ come first; notebook ``04_extend_the_dictionaries`` walks through them.
 
 Modules: :mod:`~eventcoder.workbench.corpus` (parsing, coding pass, keyword in
 context), :mod:`~eventcoder.workbench.verbs`, :mod:`~eventcoder.workbench.names`,
-:mod:`~eventcoder.workbench.drafts`, :mod:`~eventcoder.workbench.compare`.
+:mod:`~eventcoder.workbench.drafts`, :mod:`~eventcoder.workbench.folders` (read and
+write user dictionary folders), :mod:`~eventcoder.workbench.compare`.
 """
 
 from __future__ import annotations
@@ -48,9 +49,8 @@ from .drafts import (
     draft_actors,
     draft_agents,
     draft_verbs,
-    read_dictionary,
-    write_dictionary,
 )
+from .folders import read_dictionary, write_dictionary
 from .names import ACTOR_OCCURRENCE_COLUMNS, UNCODED_ACTOR_COLUMNS, actor_occurrences, uncoded_actors
 from .verbs import UNCODED_VERB_COLUMNS, VERB_OCCURRENCE_COLUMNS, uncoded_verbs, verb_occurrences
 
