@@ -18,6 +18,14 @@ Each language is a folder ``eventcoder/resources/<lang>/`` holding
 ``resources/common/people.tsv`` (names are shared across languages) and the
 country names that babel's CLDR data knows in each language complete the actor
 dictionary. Errors name the file and the row.
+
+**User dictionaries** are folders holding any of :data:`USER_FILES` in the same
+formats, layered over the shipped ones by ``load_language(lang, dictionaries=[...])``
+(and by every coding function's ``dictionaries=``). They are read strictly: a column
+or key the format does not have, a phrase given twice for overlapping dates, a verb
+given twice, or a table under another name is an error naming the file and line.
+:func:`check_dictionaries` loads them before a run, :func:`describe_dictionaries`
+says which produced a result (path, files, :func:`dictionary_hash`).
 """
 
 from __future__ import annotations
