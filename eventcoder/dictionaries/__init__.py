@@ -93,7 +93,7 @@ def _add_cldr_countries(res: LanguageResources) -> int:
 USER_FILES = ("actors.tsv", "agents.tsv", "people.tsv", "verbs.yaml")
 
 
-def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> LanguageResources:
+def _load_language(language: str) -> LanguageResources:
     root = resource_dir()
     folder = root / language
     if not (folder / "lang.yaml").is_file():
@@ -111,8 +111,6 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
     people = root / "common" / "people.tsv"
     if people.is_file():
         counts["people"] = load_actor_table(people, res)
-    for extra in extra_dirs:
-        counts[str(extra)] = _load_user_folder(extra, res)
     if (folder / "frames.yaml").is_file():
         counts["frames"] = load_frames(root / "common" / "frames.yaml", folder / "frames.yaml", res)
     if (folder / "temporal.yaml").is_file():
@@ -244,7 +242,12 @@ def _shipped(language: str) -> LanguageResources:
 
 @functools.lru_cache(maxsize=16)
 def _layered(language: str, folders: tuple[Path, ...], digest: str) -> LanguageResources:
-    return _load_language(language, folders).freeze()
+    """The shipped resources with user folders over them (a copy: the shipped files are
+    read once per process, however often a user folder changes)."""
+    res = _shipped(language).copy()
+    for folder in folders:
+        _load_user_folder(folder, res)
+    return res.freeze()
 
 
 def load_language(language: str, *, dictionaries: tuple[str | Path, ...] | list = ()) -> LanguageResources:
