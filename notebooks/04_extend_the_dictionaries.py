@@ -256,6 +256,13 @@ print(f"{len(events)} events with your dictionary (shipped alone: {len(shipped)}
 events.attrs["dictionaries"]
 
 # %% [markdown]
+# The workbench takes the same folders: the lists then show what is still missing
+# ("call" is gone from the verbs).
+
+# %%
+wb.uncoded_verbs(docs, language="en", dictionaries=[MINE]).head(5)
+
+# %% [markdown]
 # On the command line the same folder is `--dictionary`:
 #
 # ```bash
