@@ -226,6 +226,14 @@ def check_dictionaries(dictionaries: Any, language: str | None = None) -> tuple[
     ------
     DictionaryError
         A folder is missing or empty, or a file in it is broken.
+
+    Examples
+    --------
+    >>> check_dictionaries([])
+    ()
+    >>> check_dictionaries(["/no/such/folder"], "en")
+    Traceback (most recent call last):
+    eventcoder.errors.DictionaryError: /no/such/folder: user dictionary folder not found
     """
     folders = _resolve_folders(dictionaries)
     if not folders:
