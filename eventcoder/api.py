@@ -11,7 +11,10 @@ the same meaning:
 - ``text_field``, ``date_field``, ``id_field``, ``speaker_field``: the names of the
   fields (columns) of article records;
 - ``model_dir``, ``cache_dir``, ``use_cache``: parsing (see :mod:`eventcoder.parsing`);
-- ``dictionaries``: user dictionary folders layered over the shipped ones;
+- ``dictionaries``: user dictionary folders layered over the shipped ones; they are
+  checked before any input is read (a broken file raises
+  :class:`~eventcoder.errors.DictionaryError` naming file and line), and the frames
+  returned record them in ``frame.attrs["dictionaries"]`` (path, files, content hash);
 - ``max_text_chars``, ``max_sentence_words``, ``long_sentences``: bounds on what is
   parsed: a longer text is quarantined (``too_long``), a longer sentence is cut into
   pieces before parsing (counted in ``split_sentences``) or, with
@@ -38,6 +41,7 @@ from .batch.readers import count_records, iter_records
 from .batch.records import MAX_TEXT_CHARS, CodedRecords, Record, RecordOptions, RunSummary, describe
 from .conllu import Document, read_conllu
 from .dates import parse_date
+from .dictionaries import check_dictionaries, describe_dictionaries
 from .errors import InputError
 from .events import EVENT_COLUMNS, events_to_frame
 from .parsing.bounds import MAX_SENTENCE_WORDS
@@ -61,6 +65,7 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
         day = parse_date(date, where="date")
     except ValueError as exc:
         raise InputError(str(exc), "bad_date") from None
+    check_dictionaries(dictionaries, language)  # a broken one stops here, naming file and line
     return RecordOptions(language=language, date=day, speaker=speaker, text_field=text_field,
                          date_field=date_field, id_field=id_field, speaker_field=speaker_field,
                          model_dir=None if model_dir is None else os.fspath(model_dir),
@@ -80,6 +85,7 @@ def _strict(coded: CodedRecords, options: RecordOptions) -> pd.DataFrame:
     run = coded.summary()
     frame.attrs["summary"] = run.to_dict()
     frame.attrs["meta"] = provenance(options, run)
+    frame.attrs["dictionaries"] = describe_dictionaries(options.dictionaries)
     return frame
 
 
@@ -289,7 +295,9 @@ def code_articles(
         ``reason`` and the record as read; :func:`eventcoder.quarantine_frame`
         makes a table of them); ``frame.attrs["summary"]`` is the run's accounting
         (:meth:`eventcoder.RunSummary.to_dict`: coded + no_event + quarantined =
-        input); ``frame.attrs["meta"]`` records how it was made (eventcoder's
+        input); ``frame.attrs["dictionaries"]`` names the user dictionaries that
+        coded it (:func:`eventcoder.dictionaries.describe_dictionaries`);
+        ``frame.attrs["meta"]`` records how it was made (eventcoder's
         version, the parser models, the dictionaries' content hash, the options:
         :func:`eventcoder.provenance.provenance`). ``pd.concat`` drops ``attrs``
         that differ between its frames: combine runs with
@@ -351,6 +359,7 @@ def code_articles(
     out.attrs["quarantine"] = quarantine
     out.attrs["summary"] = run.to_dict()
     out.attrs["meta"] = provenance(options, run)
+    out.attrs["dictionaries"] = describe_dictionaries(options.dictionaries)
     return out
 
 

@@ -68,6 +68,7 @@ from eventcoder.batch.readers import record_from_item
 from eventcoder.batch.records import QUARANTINE_COLUMNS as RECORD_QUARANTINE_COLUMNS
 from eventcoder.batch.records import Record, RecordOptions, describe, quarantine_frame
 from eventcoder.dates import parse_date
+from eventcoder.dictionaries import check_dictionaries
 from eventcoder.events import EVENT_COLUMNS, events_to_frame
 
 __all__ = [
@@ -173,7 +174,9 @@ def _options(language: str | None = None, date: str | dt.date | None = None,
              model_dir: str | os.PathLike | None = None, cache_dir: str | os.PathLike | None = None,
              use_cache: bool = True, dictionaries: tuple[str, ...] = ()) -> RecordOptions:
     day = parse_date(date, where="date")
-    return RecordOptions(language=check_language(language), date=day, speaker=speaker,
+    language = check_language(language)
+    check_dictionaries(dictionaries, language)  # before any task is built
+    return RecordOptions(language=language, date=day, speaker=speaker,
                          text_field=text_field, date_field=date_field, id_field=id_field,
                          speaker_field=speaker_field,
                          model_dir=None if model_dir is None else os.fspath(model_dir),

@@ -53,6 +53,7 @@ from .batch.readers import check_input, chunks, count_records, iter_records
 from .batch.records import MAX_TEXT_CHARS, ChunkCommit, RecordOptions, RunSummary, describe
 from .batch.workers import ordered_results
 from .dates import parse_date
+from .dictionaries import check_dictionaries
 from .errors import OutputError, ResumeError
 from .parsing.bounds import MAX_SENTENCE_WORDS
 from .provenance import META_SUFFIX, provenance, write_sidecar
@@ -185,6 +186,7 @@ def code_stream(
         check_input(path)
     language = check_language(language)
     day = parse_date(date, where="date")
+    check_dictionaries(dictionaries, language)  # before anything is written
     chunk_size = int(chunk_size)
     workers = int(workers)
     if chunk_size < 1 or workers < 1:

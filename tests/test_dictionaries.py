@@ -147,3 +147,222 @@ def test_a_copy_extends_without_touching_the_shared_resources():
     assert mine.agent_role("warlord") == "REB" and own.agent_role("warlord") is None
     assert ("arnor",) not in own.actors and "arnor" not in own.actor_first
     assert mine.temporal is own.temporal
+
+
+# -- user dictionaries --------------------------------------------------------------------
+# A folder of actors.tsv / agents.tsv / people.tsv / verbs.yaml layered over the shipped
+# dictionaries. Every broken file names the file and the line; the coding functions
+# check the folders before they read any input.
+
+_SENTENCE = ("1\tThe\tthe\tDET\t_\t_\t4\tdet\t_\t_\n"
+             "2\tEriador\tEriador\tPROPN\t_\t_\t4\tcompound\t_\t_\n"
+             "3\tFree\tFree\tPROPN\t_\t_\t4\tcompound\t_\t_\n"
+             "4\tMilitia\tmilitia\tPROPN\t_\t_\t5\tnsubj\t_\t_\n"
+             "5\toutflanked\toutflank\tVERB\t_\t_\t0\troot\t_\t_\n"
+             "6\tRussia\tRussia\tPROPN\t_\t_\t5\tobj\t_\t_\n")
+
+
+def _folder(tmp_path, name="mine", **files):
+    folder = tmp_path / name
+    folder.mkdir()
+    for file, text in files.items():
+        (folder / file.replace("_", ".")).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def militia(tmp_path):
+    """A local militia (actor) and a verb the shipped dictionaries do not have."""
+    return _folder(tmp_path, actors_tsv="phrase\tcode\tkind\tstart\tend\tnote\n"
+                   "Eriador Free Militia\tERIREB\tgroup\t\t\ta local militia\n",
+                   verbs_yaml='- code: "190"\n  lemmas: [outflank]\n  note: user verb\n')
+
+
+def test_user_actor_and_verb_code_new_events(militia):
+    from eventcoder import code_conllu
+
+    assert code_conllu(_SENTENCE, language="en").empty  # the shipped dictionaries alone
+    events = code_conllu(_SENTENCE, language="en", dictionaries=[militia])
+    assert events[["source", "source_text", "target", "event_code", "pattern"]].values.tolist() == [
+        ["ERIREB", "Eriador Free Militia", "RUS", "190", "mine/verbs.yaml#1"]]
+
+
+def test_user_entries_win_over_shipped_ones(tmp_path):
+    from eventcoder import code_conllu
+
+    condemn = ("1\tRussia\tRussia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+               "2\tcondemned\tcondemn\tVERB\t_\t_\t0\troot\t_\t_\n"
+               "3\tKyiv\tKyiv\tPROPN\t_\t_\t2\tobj\t_\t_\n")
+    assert code_conllu(condemn, language="en")[["target", "event_code"]].values.tolist() == [["UKR", "111"]]
+    mine = _folder(tmp_path, verbs_yaml='- code: "112"\n  lemmas: [condemn]\n',
+                   actors_tsv="phrase\tcode\tkind\nKyiv\tUKRGOV\tcapital\n")
+    events = code_conllu(condemn, language="en", dictionaries=[mine])
+    assert events[["target", "event_code", "pattern"]].values.tolist() == [
+        ["UKRGOV", "112", "mine/verbs.yaml#1"]]
+    # the user entry replaces the shipped one for the bare verb, not the light-verb entries
+    mine_express = _folder(tmp_path, "express", verbs_yaml='- code: "010"\n  lemmas: [express]\n')
+    patterns = load_language("en", dictionaries=[mine_express]).verbs["express"]
+    assert [p.id for p in patterns if not p.nouns] == ["express/verbs.yaml#1"]
+    assert any(p.code == "012" and "concern" in p.nouns for p in patterns)
+
+
+def test_later_folders_win_ties(tmp_path, militia):
+    from eventcoder import code_conllu
+
+    other = _folder(tmp_path, "other", actors_tsv="phrase\tcode\tkind\nEriador Free Militia\tERIMIL\tgroup\n")
+    for order, code in (([militia, other], "ERIMIL"), ([other, militia], "ERIREB")):
+        assert code_conllu(_SENTENCE, language="en", dictionaries=order)["source"].tolist() == [code]
+
+
+@pytest.mark.parametrize("file,text,message", [
+    # bad CAMEO code
+    ("verbs.yaml", '- code: "190"\n  lemmas: [outflank]\n- code: "999"\n  lemmas: [rebuff]\n',
+     r"verbs.yaml, line 3 \(entry 2\): '999' is not a CAMEO event code"),
+    ("verbs.yaml", '- code: 190\n  lemmas: [outflank]\n',
+     r"verbs.yaml, line 1 \(entry 1\): code 190 must be quoted"),
+    ("actors.tsv", "phrase\tcode\tkind\nEriador Free Militia\terireb\tgroup\n",
+     "actors.tsv, line 2: actor code must be upper-case"),
+    ("agents.tsv", "phrase\trole\nhijacker\tREBEL\n", "agents.tsv, line 2: role must be a 3-letter code"),
+    # unknown column, unknown key
+    ("actors.tsv", "phrase\tcode\tkind\tstrat\nArvedui\tARNGOV\tperson\t1974-01-01\n",
+     r"actors.tsv, line 1: unknown column\(s\) \['strat'\] \(the columns are phrase, names, code"),
+    ("agents.tsv", "phrase\trole\tcountry\nhijacker\tREB\tARN\n",
+     r"agents.tsv, line 1: unknown column\(s\) \['country'\]"),
+    ("people.tsv", "names\tcode\tkind\tstart\tend\tnote\tnote\nArvedui\tARNGOV\tperson\t\t\t\t\n",
+     r"people.tsv, line 1: column\(s\) \['note'\] given twice"),
+    ("verbs.yaml", '- code: "190"\n  lemma: [outflank]\n',
+     r"verbs.yaml, line 1 \(entry 1\): unknown key\(s\) \['lemma'\]"),
+    # duplicate key
+    ("actors.tsv",
+     "phrase\tcode\tkind\nEriador Free Militia\tERIREB\tgroup\n# x\neriador free militia\tERIMIL\tgroup\n",
+     "actors.tsv, line 4: duplicate phrase 'eriador free militia': line 2 names it for overlapping dates"),
+    ("people.tsv", "names\tcode\tkind\tstart\tend\nArvedui|King Arvedui\tARNGOV\tperson\t1974-01-01\t\n"
+     "Arvedui\tARNELI\tperson\t1980-01-01\t\n", "people.tsv, line 3: duplicate phrase 'Arvedui': line 2"),
+    ("agents.tsv", "phrase\trole\nhijacker|hijackers\tREB\nhijackers\tCRM\n",
+     "agents.tsv, line 3: duplicate phrase 'hijackers' \\(line 2 gives it already\\)"),
+    ("verbs.yaml", '- code: "190"\n  lemmas: [outflank]\n- code: "191"\n  lemmas: [outflank, rebuff]\n',
+     r"verbs.yaml, line 3 \(entry 2\) \(code 191\): duplicate verb 'outflank': line 1 \(entry 1\) lists it"),
+    ("verbs.yaml", '- code: "190"\n  lemmas: [outflank]\n  note: a\n  note: b\n',
+     r"verbs.yaml: not valid YAML: key 'note' given twice \(lines 3 and 4\)"),
+    # bad date range, bad date
+    ("people.tsv", "names\tcode\tkind\tstart\tend\nArvedui\tARNGOV\tperson\t1975-01-01\t1974-01-01\n",
+     "people.tsv, line 2: end 1974-01-01 is not after start 1975-01-01"),
+    ("actors.tsv", "phrase\tcode\tkind\tstart\tend\nArvedui\tARNGOV\tperson\t1974\t\n",
+     "actors.tsv, line 2: date must be YYYY-MM-DD, got '1974'"),
+    # a file under another name
+    ("actor.tsv", "phrase\tcode\tkind\nArvedui\tARNGOV\tperson\n",
+     "actor.tsv: not a dictionary file name \\(a user dictionary folder holds any of actors.tsv"),
+])
+def test_user_dictionary_errors_name_file_and_line(tmp_path, file, text, message):
+    folder = _folder(tmp_path, **{file.replace(".", "_"): text})
+    with pytest.raises(DictionaryError, match=message) as err:
+        load_language("en", dictionaries=[folder])
+    assert str(folder / file) in str(err.value)
+
+
+def test_the_same_phrase_for_other_dates_is_fine(tmp_path):
+    folder = _folder(tmp_path, people_tsv="names\tcode\tkind\tstart\tend\n"
+                     "Arvedui\tARNGOV\tperson\t1974-01-01\t1980-01-01\nArvedui\tARNELI\tperson\t1980-01-01\t\n")
+    res = load_language("en", dictionaries=[folder])
+    assert [e.code for e in res.actors[("arvedui",)]] == ["ARNGOV", "ARNELI"]
+
+
+@pytest.mark.parametrize("setup,message", [
+    (lambda tmp: tmp / "nowhere", "nowhere: user dictionary folder not found"),
+    (lambda tmp: _folder(tmp, "empty"), "empty: no dictionary file in it"),
+    (lambda tmp: _folder(tmp, "readme", README_md="notes\n"), "readme: no dictionary file in it"),
+])
+def test_missing_and_empty_folders(tmp_path, setup, message):
+    with pytest.raises(DictionaryError, match=message):
+        load_language("en", dictionaries=[setup(tmp_path)])
+
+
+def test_shipped_files_stay_lenient_about_repeats(tmp_path, empty_de):
+    """The strict checks are for user folders: shipped tables list variants freely."""
+    path = tmp_path / "agents.tsv"
+    path.write_text("phrase\trole\tsource\nmilitär\tMIL\tx\nmilitär\tMIL\ty\n", encoding="utf-8")
+    assert load_agent_table(path, empty_de) == 2
+
+
+@pytest.mark.parametrize("entry", ["code_conllu", "code_articles", "code_parsed", "code_stream"])
+def test_a_broken_dictionary_stops_a_run_before_it_starts(tmp_path, entry):
+    import eventcoder as ec
+
+    broken = _folder(tmp_path, verbs_yaml='- code: "999"\n  lemmas: [outflank]\n')
+    calls = {
+        "code_conllu": lambda: ec.code_conllu(_SENTENCE, language="en", dictionaries=[broken]),
+        "code_articles": lambda: ec.code_articles(_write(tmp_path / "in.conllu", _SENTENCE),
+                                                  language="en", dictionaries=[broken], progress=False),
+        "code_parsed": lambda: ec.code_parsed(ec.read_conllu(_SENTENCE), language="en",
+                                              dictionaries=[broken]),
+        "code_stream": lambda: ec.code_stream([_write(tmp_path / "in.conllu", _SENTENCE)], language="en",
+                                              output=tmp_path / "out.csv", dictionaries=[broken]),
+    }
+    with pytest.raises(DictionaryError, match=r"verbs.yaml, line 1 \(entry 1\): '999' is not a CAMEO"):
+        calls[entry]()
+    assert not (tmp_path / "out.csv").exists()
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_broken_dictionary_stops_the_cli(tmp_path, capsys):
+    from eventcoder.cli import main
+
+    broken = _folder(tmp_path, agents_tsv="phrase\trole\nhijacker\tREBEL\n")
+    source = _write(tmp_path / "in.conllu", _SENTENCE)
+    code = main(["code", str(source), "--language", "en", "--dictionary", str(broken),
+                 "--output", str(tmp_path / "out.csv"), "--quiet"])
+    assert code != 0
+    assert "agents.tsv, line 2: role must be a 3-letter code" in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_the_cli_codes_with_user_dictionaries(tmp_path, militia):
+    from eventcoder.cli import main
+
+    source = _write(tmp_path / "in.conllu", _SENTENCE)
+    out = tmp_path / "out.csv"
+    assert main(["code", str(source), "--language", "en", "--dictionary", str(militia),
+                 "--output", str(out), "--quiet"]) == 0
+    import pandas as pd
+
+    events = pd.read_csv(out, dtype=str)
+    assert events[["source", "target", "event_code"]].values.tolist() == [["ERIREB", "RUS", "190"]]
+
+
+def test_frames_record_their_dictionaries(tmp_path, militia):
+    import eventcoder as ec
+    from eventcoder.dictionaries import dictionary_hash
+
+    events = ec.code_conllu(_SENTENCE, language="en", dictionaries=[militia])
+    assert events.attrs["dictionaries"] == [{"path": str(militia.resolve()),
+                                             "files": ["actors.tsv", "verbs.yaml"],
+                                             "hash": dictionary_hash((militia,))}]
+    articles = ec.code_articles(_write(tmp_path / "in.conllu", _SENTENCE), language="en",
+                                dictionaries=[militia], progress=False)
+    assert articles.attrs["dictionaries"] == events.attrs["dictionaries"]
+    assert ec.code_conllu(_SENTENCE, language="en").attrs["dictionaries"] == []
+
+
+def test_the_hash_follows_the_content(tmp_path, militia):
+    from eventcoder.dictionaries import dictionary_hash
+
+    copy = _folder(tmp_path, "copy", **{f.name.replace(".", "_"): f.read_text() for f in militia.iterdir()})
+    assert dictionary_hash((militia,)) == dictionary_hash((copy,))  # where it lies does not matter
+    before = dictionary_hash((militia,))
+    (militia / "verbs.yaml").write_text('- code: "191"\n  lemmas: [outflank]\n')
+    assert dictionary_hash((militia,)) != before
+    assert dictionary_hash((militia, copy)) != dictionary_hash((copy, militia))  # the order matters
+
+
+@pytest.mark.stanza
+def test_code_text_with_a_user_dictionary(militia):
+    import eventcoder as ec
+
+    text = "The Eriador Free Militia outflanked Russia near the border."
+    events = ec.code_text(text, language="en", dictionaries=[militia])
+    assert events[["source", "target", "event_code"]].values.tolist() == [["ERIREB", "RUS", "190"]]
+    assert events.attrs["dictionaries"][0]["files"] == ["actors.tsv", "verbs.yaml"]

@@ -36,6 +36,7 @@ FIGURES = {
         "sample/03_accuracy_test_split.png", "sample/03_audit_sheet.csv",
         "sample/03_audit_sheet_checked.csv",
     ],
+    "04_extend_the_dictionaries": ["04_dictionaries/mine/verbs.yaml", "04_dictionaries/mine/actors.tsv"],
 }
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..dates import parse_date
 from ..dictionaries import LanguageResources, available_languages, load_language
-from ..errors import UnknownLanguageError
+from ..errors import DictionaryError, UnknownLanguageError
 from ..events import events_to_frame
 from .readers import bad_unicode
 from .records import CodedRecords, Record, RecordOptions
@@ -362,6 +362,8 @@ def code_records(records: Iterable[Record], options: RecordOptions,
         try:
             events[job.record.index] = code_document(job.document, resources(job.language),
                                                      date=options.date)
+        except DictionaryError:
+            raise  # a broken user dictionary fails every record: stop, naming file and line
         except Exception as exc:  # a coder bug on one document must not sink the batch
             logger.debug("coding %s failed", job.record.where, exc_info=True)
             quarantine[job.record.index] = job.record.quarantined(

@@ -18,13 +18,23 @@ Each language is a folder ``eventcoder/resources/<lang>/`` holding
 ``resources/common/people.tsv`` (names are shared across languages) and the
 country names that babel's CLDR data knows in each language complete the actor
 dictionary. Errors name the file and the row.
+
+**User dictionaries** are folders holding any of :data:`USER_FILES` in the same
+formats, layered over the shipped ones by ``load_language(lang, dictionaries=[...])``
+(and by every coding function's ``dictionaries=``). They are read strictly: a column
+or key the format does not have, a phrase given twice for overlapping dates, a verb
+given twice, or a table under another name is an error naming the file and line.
+:func:`check_dictionaries` loads them before a run, :func:`describe_dictionaries`
+says which produced a result (path, files, :func:`dictionary_hash`).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import os
 from pathlib import Path
+from typing import Any
 
 from ..countries import cldr_countries
 from ..errors import DictionaryError, UnknownLanguageError
@@ -47,7 +57,11 @@ __all__ = [
     "LanguageRules",
     "UnknownLanguageError",
     "VerbPattern",
+    "USER_FILES",
     "available_languages",
+    "check_dictionaries",
+    "describe_dictionaries",
+    "dictionary_hash",
     "load_actor_table",
     "load_agent_table",
     "load_language",
@@ -79,7 +93,7 @@ def _add_cldr_countries(res: LanguageResources) -> int:
 USER_FILES = ("actors.tsv", "agents.tsv", "people.tsv", "verbs.yaml")
 
 
-def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> LanguageResources:
+def _load_language(language: str) -> LanguageResources:
     root = resource_dir()
     folder = root / language
     if not (folder / "lang.yaml").is_file():
@@ -97,8 +111,6 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
     people = root / "common" / "people.tsv"
     if people.is_file():
         counts["people"] = load_actor_table(people, res)
-    for extra in extra_dirs:
-        counts[str(extra)] = _load_user_folder(extra, res)
     if (folder / "frames.yaml").is_file():
         counts["frames"] = load_frames(root / "common" / "frames.yaml", folder / "frames.yaml", res)
     if (folder / "temporal.yaml").is_file():
@@ -110,34 +122,125 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
 
 
 def _load_user_folder(folder: Path, res: LanguageResources) -> dict[str, int]:
-    """Layer one user dictionary folder over ``res`` (its entries win ties)."""
+    """Layer one user dictionary folder over ``res``: its phrases replace what was known
+    about them, and its verb entries the patterns for the same verb and nouns."""
     counts: dict[str, int] = {}
-    known = [folder / name for name in USER_FILES if (folder / name).is_file()]
-    if not known:
-        raise DictionaryError(f"{folder}: no dictionary file in it (expected any of {', '.join(USER_FILES)})")
+    _check_user_folder(folder)
     for name in ("actors.tsv", "people.tsv"):
         if (folder / name).is_file():
-            counts[name] = load_actor_table(folder / name, res, override=True)
+            counts[name] = load_actor_table(folder / name, res, override=True, strict=True)
     if (folder / "agents.tsv").is_file():
-        counts["agents.tsv"] = load_agent_table(folder / "agents.tsv", res)
+        counts["agents.tsv"] = load_agent_table(folder / "agents.tsv", res, strict=True)
     if (folder / "verbs.yaml").is_file():
-        counts["verbs.yaml"] = load_verb_table(folder / "verbs.yaml", res,
-                                               prefix=f"{folder.name}/verbs.yaml", first=True)
+        counts["verbs.yaml"] = load_verb_table(folder / "verbs.yaml", res, prefix=f"{folder.name}/verbs.yaml",
+                                               first=True, strict=True)
     return counts
 
 
+#: file endings of dictionary-like files; one with another name in a user folder is a mistake
+_TABLE_SUFFIXES = (".tsv", ".csv", ".yaml", ".yml")
+
+
+def _check_user_folder(folder: Path) -> None:
+    """Raise unless ``folder`` is a folder with a dictionary file and no misnamed one."""
+    if not folder.is_dir():
+        raise DictionaryError(f"{folder}: user dictionary folder not found")
+    strays = sorted(p.name for p in folder.iterdir()
+                    if p.is_file() and p.suffix.lower() in _TABLE_SUFFIXES and p.name not in USER_FILES)
+    if strays:
+        raise DictionaryError(f"{', '.join(str(folder / name) for name in strays)}: not a dictionary "
+                              f"file name (a user dictionary folder holds any of {', '.join(USER_FILES)})")
+    if not any((folder / name).is_file() for name in USER_FILES):
+        raise DictionaryError(f"{folder}: no dictionary file in it (expected any of {', '.join(USER_FILES)})")
+
+
 def dictionary_hash(folders: tuple[Path, ...]) -> str:
-    """A content hash of the user dictionary files in ``folders`` (changes when one changes)."""
+    """A hash of the content of the user dictionary files in ``folders``, in order.
+
+    It changes when a file's content changes, a file is added or removed, or the
+    folders are reordered; the same files in another place give the same hash.
+
+    Examples
+    --------
+    >>> dictionary_hash(())
+    'e3b0c44298fc1c14'
+    """
     import hashlib
 
     h = hashlib.sha256()
-    for folder in folders:
+    for i, folder in enumerate(folders):
         for name in USER_FILES:
-            path = folder / name
+            path = Path(folder) / name
             if path.is_file():
-                h.update(f"{folder}/{name}\0".encode())
-                h.update(path.read_bytes())
+                data = path.read_bytes()
+                h.update(f"{i}/{name}\0{len(data)}\0".encode())
+                h.update(data)
     return h.hexdigest()[:16]
+
+
+def _resolve_folders(dictionaries: Any) -> tuple[Path, ...]:
+    if isinstance(dictionaries, str | os.PathLike):
+        dictionaries = (dictionaries,)
+    return tuple(Path(d).expanduser().resolve() for d in dictionaries or ())
+
+
+def describe_dictionaries(dictionaries: Any = ()) -> list[dict[str, Any]]:
+    """Which user dictionaries produced a result: one record per folder, in order.
+
+    This is what ``frame.attrs["dictionaries"]`` holds on the frames the coding
+    functions return.
+
+    Parameters
+    ----------
+    dictionaries : path or sequence of paths
+        User dictionary folders, as given to :func:`load_language`.
+
+    Returns
+    -------
+    list of dict
+        Each with ``path`` (the folder, absolute), ``files`` (the dictionary files
+        in it) and ``hash`` (:func:`dictionary_hash` of that folder alone); an
+        empty list when only the shipped dictionaries were used.
+
+    Examples
+    --------
+    >>> describe_dictionaries(())
+    []
+    """
+    out = []
+    for folder in _resolve_folders(dictionaries):
+        files = [name for name in USER_FILES if (folder / name).is_file()]
+        out.append({"path": str(folder), "files": files, "hash": dictionary_hash((folder,))})
+    return out
+
+
+def check_dictionaries(dictionaries: Any, language: str | None = None) -> tuple[str, ...]:
+    """Load user dictionary folders once to check them; return their paths.
+
+    The coding functions call this before they read any input, so a broken
+    dictionary stops a run with an error naming the file and line instead of
+    failing every record. Without ``language`` the folders are checked with the
+    rules of every language eventcoder has.
+
+    Raises
+    ------
+    DictionaryError
+        A folder is missing or empty, or a file in it is broken.
+
+    Examples
+    --------
+    >>> check_dictionaries([])
+    ()
+    >>> check_dictionaries(["/no/such/folder"], "en")
+    Traceback (most recent call last):
+    eventcoder.errors.DictionaryError: /no/such/folder: user dictionary folder not found
+    """
+    folders = _resolve_folders(dictionaries)
+    if not folders:
+        return ()
+    for language_code in [language] if language else available_languages():
+        load_language(language_code, dictionaries=folders)
+    return tuple(str(f) for f in folders)
 
 
 @functools.lru_cache(maxsize=16)
@@ -147,7 +250,12 @@ def _shipped(language: str) -> LanguageResources:
 
 @functools.lru_cache(maxsize=16)
 def _layered(language: str, folders: tuple[Path, ...], digest: str) -> LanguageResources:
-    return _load_language(language, folders).freeze()
+    """The shipped resources with user folders over them (a copy: the shipped files are
+    read once per process, however often a user folder changes)."""
+    res = _shipped(language).copy()
+    for folder in folders:
+        _load_user_folder(folder, res)
+    return res.freeze()
 
 
 def load_language(language: str, *, dictionaries: tuple[str | Path, ...] | list = ()) -> LanguageResources:
@@ -174,8 +282,10 @@ def load_language(language: str, *, dictionaries: tuple[str | Path, ...] | list 
     UnknownLanguageError
         If the language has no resources.
     DictionaryError
-        If a file is broken (the message names the file and row), or a user
-        folder does not exist or holds no dictionary file.
+        If a file is broken (the message names the file and line), or a user
+        folder does not exist, holds no dictionary file, or holds a table under
+        another name (``actor.tsv``). In a user folder a column the format does
+        not have, and a phrase or verb given twice, are errors too.
 
     Examples
     --------
@@ -188,10 +298,7 @@ def load_language(language: str, *, dictionaries: tuple[str | Path, ...] | list 
     language = language.lower()
     if not dictionaries:
         return _shipped(language)
-    if isinstance(dictionaries, str | Path):
-        dictionaries = (dictionaries,)
-    folders = tuple(Path(d).expanduser().resolve() for d in dictionaries)
+    folders = _resolve_folders(dictionaries)
     for folder in folders:
-        if not folder.is_dir():
-            raise DictionaryError(f"{folder}: user dictionary folder not found")
+        _check_user_folder(folder)
     return _layered(language, folders, dictionary_hash(folders))

@@ -277,11 +277,21 @@ class LanguageResources:
         if len(words) > 1:
             self.agent_last[words[-1]] = max(self.agent_last.get(words[-1], 0), len(words))
 
-    def add_verb(self, pattern: VerbPattern, *, first: bool = False) -> None:
-        """Add a verb pattern; ``first`` puts it before the patterns it ties with."""
+    def add_verb(self, pattern: VerbPattern, *, first: bool = False, replace: bool = False) -> None:
+        """Add a verb pattern; ``first`` puts it before the patterns it ties with.
+
+        ``replace`` (a user dictionary): patterns known before for the same verb with
+        the same nouns and the same ``intransitive`` are dropped, so the new entry
+        codes those uses even where an old one also listed ``target_preps``.
+        """
         self._check_writable()
         head = pattern.lemma.split()[0]
         bucket = self.verbs.setdefault(head, [])
+        if replace:
+            bucket[:] = [p for p in bucket if not (
+                p.lemma == pattern.lemma and set(p.nouns) == set(pattern.nouns)
+                and p.intransitive == pattern.intransitive
+                and not (p.compound or p.subject_nouns or p.source_preps))]
         if first:
             bucket.insert(0, pattern)
         else:

@@ -18,8 +18,8 @@ from ..cameo import load_cameo
 from ..errors import DictionaryError
 from .model import ACTOR_KINDS, ActorEntry, LanguageResources, LanguageRules, VerbPattern, normalize
 
-__all__ = ["FRAME_TARGETS", "load_actor_table", "load_agent_table", "load_frames", "load_rules",
-           "load_verb_table", "load_yaml"]
+__all__ = ["ACTOR_COLUMNS", "AGENT_COLUMNS", "FRAME_TARGETS", "load_actor_table", "load_agent_table",
+           "load_frames", "load_rules", "load_verb_table", "load_yaml"]
 
 class _Yaml12Loader(yaml.SafeLoader):
     """Safe YAML loader where only true/false are booleans ("on", "no" stay words), and
@@ -62,8 +62,12 @@ def _read_text(path: Any) -> str:
         raise DictionaryError(f"{path}: not valid UTF-8 ({exc.reason})") from exc
 
 
-def _rows(path: Any, required: Iterable[str]) -> Iterable[tuple[int, dict[str, str]]]:
-    """Yield ``(line_number, row)`` from a TSV with ``#`` comments and a header."""
+def _rows(path: Any, required: Iterable[str],
+          allowed: Iterable[str] | None = None) -> Iterable[tuple[int, dict[str, str]]]:
+    """Yield ``(line_number, row)`` from a TSV with ``#`` comments and a header.
+
+    ``allowed``: the columns the header may name (others are an error); any, if ``None``.
+    """
     text = _read_text(path)
     lines = [(i, line) for i, line in enumerate(text.splitlines(), start=1)]
     body = [(i, line) for i, line in lines if line.strip() and not line.lstrip().startswith("#")]
@@ -74,6 +78,15 @@ def _rows(path: Any, required: Iterable[str]) -> Iterable[tuple[int, dict[str, s
     missing = [c for c in required if c not in columns]
     if missing:
         raise DictionaryError(f"{path}, line {header_no}: header lacks column(s) {missing}")
+    if allowed is not None:
+        unknown = [c for c in columns if c not in allowed]
+        if unknown:
+            raise DictionaryError(
+                f"{path}, line {header_no}: unknown column(s) {unknown} "
+                f"(the columns are {', '.join(c for c in allowed)})")
+        doubled = sorted({c for c in columns if columns.count(c) > 1})
+        if doubled:
+            raise DictionaryError(f"{path}, line {header_no}: column(s) {doubled} given twice")
     reader = csv.reader(io.StringIO("\n".join(line for _, line in body[1:])), delimiter="\t",
                         quoting=csv.QUOTE_NONE)
     for (lineno, _), values in zip(body[1:], reader):
@@ -99,16 +112,25 @@ def _check_actor_code(code: str, where: str) -> None:
         raise DictionaryError(f"{where}: actor code must be upper-case letters, got {code!r}")
 
 
-def load_actor_table(path: Any, res: LanguageResources, *, override: bool = False) -> int:
+#: the columns of ``actors.tsv``/``people.tsv`` (``names`` is ``phrase`` in people.tsv) and ``agents.tsv``
+ACTOR_COLUMNS = ("phrase", "names", "code", "kind", "start", "end", "note")
+AGENT_COLUMNS = ("phrase", "role", "note")
+
+
+def load_actor_table(path: Any, res: LanguageResources, *, override: bool = False,
+                     strict: bool = False) -> int:
     """Add the rows of an ``actors.tsv``/``people.tsv`` file to ``res``; return the count.
 
     ``override``: a phrase this file names replaces what ``res`` knew about it (a
     user dictionary layered over the shipped ones); the file's own rows for one
-    phrase (several date ranges) are all kept.
+    phrase (several date ranges) are all kept. ``strict`` (user dictionaries): a
+    column other than :data:`ACTOR_COLUMNS`, and a phrase given twice for
+    overlapping dates, are errors too.
     """
     count = 0
     seen: set[str] = set()
-    for lineno, row in _rows(path, ["code"]):
+    spans: dict[str, list[tuple[dt.date | None, dt.date | None, int]]] = {}
+    for lineno, row in _rows(path, ["code"], ACTOR_COLUMNS if strict else None):
         where = f"{path}, line {lineno}"
         phrases = row.get("phrase") or row.get("names") or ""
         code, kind = row["code"], row.get("kind") or "person"
@@ -121,6 +143,8 @@ def load_actor_table(path: Any, res: LanguageResources, *, override: bool = Fals
                            _date(row.get("end", ""), where), f"{Path(str(path)).name}:{lineno}")
         if entry.start and entry.end and entry.end <= entry.start:
             raise DictionaryError(f"{where}: end {entry.end} is not after start {entry.start}")
+        if strict:
+            _check_overlap(phrases, entry, lineno, spans, where)
         for phrase in phrases.split("|"):
             endings = res.rules.adjective_endings if kind == "adj" else ("",)
             for ending in endings:
@@ -132,16 +156,42 @@ def load_actor_table(path: Any, res: LanguageResources, *, override: bool = Fals
     return count
 
 
-def load_agent_table(path: Any, res: LanguageResources) -> int:
-    """Add the rows of an ``agents.tsv`` file to ``res``; return the count."""
+def _check_overlap(phrases: str, entry: ActorEntry, lineno: int,
+                   spans: dict[str, list[tuple[dt.date | None, dt.date | None, int]]],
+                   where: str) -> None:
+    """Refuse a phrase that an earlier row of the file names for overlapping dates."""
+    low, high = entry.start or dt.date.min, entry.end or dt.date.max
+    for phrase in phrases.split("|"):
+        key = " ".join(normalize(phrase).split())
+        for start, end, line in spans.get(key, ()):
+            if low < (end or dt.date.max) and (start or dt.date.min) < high:
+                raise DictionaryError(
+                    f"{where}: duplicate phrase {phrase.strip()!r}: line {line} names it for "
+                    f"overlapping dates (give each row its own start/end, or merge the rows)")
+        spans.setdefault(key, []).append((entry.start, entry.end, lineno))
+
+
+def load_agent_table(path: Any, res: LanguageResources, *, strict: bool = False) -> int:
+    """Add the rows of an ``agents.tsv`` file to ``res``; return the count.
+
+    ``strict`` (user dictionaries): a column other than :data:`AGENT_COLUMNS`, and
+    a phrase given twice, are errors too.
+    """
     count = 0
-    for lineno, row in _rows(path, ["phrase", "role"]):
+    seen: dict[str, int] = {}
+    for lineno, row in _rows(path, ["phrase", "role"], AGENT_COLUMNS if strict else None):
         where = f"{path}, line {lineno}"
         role = row["role"]
         if not row["phrase"]:
             raise DictionaryError(f"{where}: empty phrase")
         if role != "*" and (len(role) != 3 or not role.isalpha() or not role.isupper()):
             raise DictionaryError(f"{where}: role must be a 3-letter code or '*', got {role!r}")
+        for phrase in row["phrase"].split("|") if strict else ():
+            key = " ".join(normalize(phrase).split())
+            if key in seen:
+                raise DictionaryError(f"{where}: duplicate phrase {phrase.strip()!r} "
+                                      f"(line {seen[key]} gives it already)")
+            seen[key] = lineno
         for phrase in row["phrase"].split("|"):
             res.add_agent(phrase, role)
             count += 1
@@ -162,20 +212,42 @@ _VERB_KEYS = {"code", "lemmas", "nouns", "target_preps", "target_relations", "so
               "one_sided", "intransitive", "note"}
 
 
-def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bool = False) -> int:
-    """Add the patterns of a ``verbs.yaml`` file to ``res``; return the count."""
+def _entry_lines(text: str) -> list[int]:
+    """The line on which each entry of a ``verbs.yaml`` list starts (valid YAML only)."""
+    node = yaml.compose(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if k.value == "verbs"), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bool = False,
+                    strict: bool = False) -> int:
+    """Add the patterns of a ``verbs.yaml`` file to ``res``; return the count.
+
+    Errors name the file, the line and the entry number. ``strict`` (user
+    dictionaries): a lemma that an earlier entry lists with the same nouns is an
+    error too (only one of them could ever code), and an entry replaces the
+    patterns known before for the same verb and nouns (the shipped ones, or an
+    earlier folder's).
+    """
+    text = _read_text(path)
     try:
-        data = load_yaml(_read_text(path)) or []
+        data = load_yaml(text) or []
     except yaml.YAMLError as exc:
         raise DictionaryError(f"{path}: not valid YAML: {exc}") from exc
     if isinstance(data, dict):
         data = data.get("verbs", [])
     if not isinstance(data, list):
         raise DictionaryError(f"{path}: expected a list of verb entries")
+    lines = _entry_lines(text)
     cameo = load_cameo()
     count = 0
+    seen: dict[tuple, str] = {}
     for n, item in enumerate(data, start=1):
-        where = f"{path}, entry {n}"
+        place = f"line {lines[n - 1]} (entry {n})" if n <= len(lines) else f"entry {n}"
+        where = f"{path}, {place}"
         if not isinstance(item, dict):
             raise DictionaryError(f"{where}: expected a mapping, got {type(item).__name__}")
         unknown = set(item) - _VERB_KEYS
@@ -198,9 +270,17 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bo
             raise DictionaryError(f"{where}: 'intransitive' must be true or false")
         if any(not lemma.strip() for lemma in lemmas):
             raise DictionaryError(f"{where}: empty lemma in {list(lemmas)}")
+        nouns = tuple(sorted(_str_tuple(item.get("nouns"), where, "nouns")))
+        for lemma in lemmas if strict else ():
+            key = (" ".join(lemma.split()), nouns, intransitive)
+            if key in seen:
+                with_nouns = f" with nouns {list(nouns)}" if nouns else ""
+                raise DictionaryError(f"{where}: duplicate verb {lemma!r}{with_nouns}: "
+                                      f"{seen[key]} lists it already")
+            seen[key] = place
         for lemma in lemmas:
             head, _, particle = lemma.partition(" ")
-            res.add_verb(first=first, pattern=VerbPattern(
+            res.add_verb(first=first, replace=strict, pattern=VerbPattern(
                 code=code, lemma=lemma, particle=particle,
                 nouns=_str_tuple(item.get("nouns"), where, "nouns"),
                 target_preps=_str_tuple(item.get("target_preps"), where, "target_preps"),
