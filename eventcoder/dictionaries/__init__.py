@@ -97,6 +97,7 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
     people = root / "common" / "people.tsv"
     if people.is_file():
         counts["people"] = load_actor_table(people, res)
+    counts.update(_load_generated(root, language, res))
     for extra in extra_dirs:
         counts[str(extra)] = _load_user_folder(extra, res)
     if (folder / "frames.yaml").is_file():
@@ -107,6 +108,39 @@ def _load_language(language: str, extra_dirs: tuple[Path, ...] = ()) -> Language
         res.temporal = load_temporal(language)
     logger.debug("loaded %s resources: %s", language, counts)
     return res
+
+
+#: files built from open dictionaries by a script (scripts/build_english_dictionaries.py:
+#: PETRARCH-2 / Phoenix, MIT), loaded after the hand-made ones: they only add phrases,
+#: role nouns and verb patterns that those do not have ("ours win")
+GENERATED_FILES = {"actors": "{lang}/actors_phoenix.tsv", "people": "common/people_phoenix.tsv",
+                   "agents": "{lang}/agents_phoenix.tsv", "verbs": "{lang}/verbs_petrarch.yaml"}
+
+
+def _load_generated(root: Path, language: str, res: LanguageResources) -> dict[str, int]:
+    """Add the generated files that exist for ``language``; known phrases keep their entries."""
+    counts: dict[str, int] = {}
+    paths = {kind: root / name.format(lang=language) for kind, name in GENERATED_FILES.items()}
+    for kind in ("actors", "people"):
+        if paths[kind].is_file():
+            extra = LanguageResources(rules=res.rules)
+            load_actor_table(paths[kind], extra)
+            known = set(res.actors)
+            counts[f"generated {kind}"] = sum(
+                res.add_actor(" ".join(key), entry) is None
+                for key, entries in extra.actors.items() if key not in known
+                for entry in entries)
+    if paths["agents"].is_file():
+        extra = LanguageResources(rules=res.rules)
+        load_agent_table(paths["agents"], extra)
+        counts["generated agents"] = sum(res.add_agent(phrase, role) is None
+                                         for phrase, role in extra.agents.items()
+                                         if phrase not in res.agents)
+    if paths["verbs"].is_file():  # after ours: among equally specific patterns ours come first
+        counts["generated verbs"] = load_verb_table(paths["verbs"], res,
+                                                    prefix=f"{paths['verbs'].parent.name}/"
+                                                           f"{paths['verbs'].name}")
+    return counts
 
 
 def _load_user_folder(folder: Path, res: LanguageResources) -> dict[str, int]:
