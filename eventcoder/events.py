@@ -46,6 +46,8 @@ class Event:
     pattern: str = ""
     embedded_code: str = ""
     embedded_target: str = ""
+    source_inferred: bool = False
+    target_inferred: bool = False
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
@@ -55,6 +57,8 @@ _row = operator.attrgetter(*EVENT_COLUMNS)
 _DTYPES = {
     "quad_class": "int64",
     "goldstein": "float64",
+    "source_inferred": "bool",
+    "target_inferred": "bool",
 }
 
 
@@ -110,6 +114,10 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
           the CAMEO code and target of the action it talks about, which is not coded as
           an event of its own (CAMEO's convention); ``""`` otherwise. Study intended or
           threatened actions through these columns.
+        - ``source_inferred``, ``target_inferred`` (bool): the actor's country is not
+          in its own words but the article's ("the police" in an article about France
+          -> ``FRACOP``; see :mod:`eventcoder.coding.context_country`); filter on these
+          to keep only actors the text names with their country.
 
     Examples
     --------
