@@ -56,9 +56,9 @@ def _dateline(document: Document, res: LanguageResources, date: dt.date | None) 
     if cut is None or cut == 0:
         return ""
     actors = SentenceActors(sentence, res, date=date)
-    countries = {_country(entry.code) for start, entry, _ in actors.mentions() if start <= cut}
-    countries.discard("")
-    return countries.pop() if len(countries) == 1 else ""
+    # the place comes first ("PARIS (Reuters) -": not the agency's country)
+    first = next(((start, entry) for start, entry, _ in actors.mentions() if start <= cut), None)
+    return _country(first[1].code) if first is not None and first[0] <= 2 else ""
 
 
 def article_country(document: Document, res: LanguageResources,

@@ -118,28 +118,18 @@ GENERATED_FILES = {"actors": "{lang}/actors_phoenix.tsv", "people": "common/peop
 
 
 def _load_generated(root: Path, language: str, res: LanguageResources) -> dict[str, int]:
-    """Add the generated files that exist for ``language``; known phrases keep their entries."""
-    counts: dict[str, int] = {}
+    """Add the generated files that exist for ``language``; known phrases keep their entries.
+
+    The big tables are read through a compiled cache (:mod:`.compiled`); the verbs
+    after ours, so that among equally specific patterns ours come first.
+    """
+    from .compiled import load_tables
+
     paths = {kind: root / name.format(lang=language) for kind, name in GENERATED_FILES.items()}
-    for kind in ("actors", "people"):
-        if paths[kind].is_file():
-            extra = LanguageResources(rules=res.rules)
-            load_actor_table(paths[kind], extra)
-            known = set(res.actors)
-            counts[f"generated {kind}"] = sum(
-                res.add_actor(" ".join(key), entry) is None
-                for key, entries in extra.actors.items() if key not in known
-                for entry in entries)
-    if paths["agents"].is_file():
-        extra = LanguageResources(rules=res.rules)
-        load_agent_table(paths["agents"], extra)
-        counts["generated agents"] = sum(res.add_agent(phrase, role) is None
-                                         for phrase, role in extra.agents.items()
-                                         if phrase not in res.agents)
-    if paths["verbs"].is_file():  # after ours: among equally specific patterns ours come first
-        counts["generated verbs"] = load_verb_table(paths["verbs"], res,
-                                                    prefix=f"{paths['verbs'].parent.name}/"
-                                                           f"{paths['verbs'].name}")
+    counts = load_tables(paths, res, language)
+    if paths["verbs"].is_file():
+        counts["generated verbs"] = load_verb_table(
+            paths["verbs"], res, prefix=f"{paths['verbs'].parent.name}/{paths['verbs'].name}")
     return counts
 
 
