@@ -184,6 +184,7 @@ def convert_actors(folder: Path, words: set[str], report: dict) -> tuple[list[st
     kept: Counter = report.setdefault("actors kept", Counter())
     agents = _agent_phrases()
     our_people = _our_people(rules)
+    our_names = _our_names(rules)
     actor_rows: dict[tuple, list[str]] = defaultdict(list)
     people_rows: dict[tuple, list[str]] = defaultdict(list)
     seen_people: set[str] = set()
@@ -196,6 +197,10 @@ def convert_actors(folder: Path, words: set[str], report: dict) -> tuple[list[st
         for key, entries in res.actors.items():
             phrase = " ".join(key)
             if not _usable_name(phrase, key, words, agents, drop):
+                continue
+            if key[0] in ("the", "a", "an") and key[1:] in our_names:
+                # "the eu": longer than our "eu", so it would win the longest match
+                drop["'the' + a name the hand-made tables have (ours win)"] += 1
                 continue
             dated = [e for e in entries if e.start or e.end]
             if dated and any(len(e.code) == 3 for e in dated) or (
@@ -271,6 +276,9 @@ def _person_rows(entries, countries, drop) -> tuple | None:
             out.append((e.code, None, None))
             continue
         start, end = e.start, e.end
+        if end is None and _lasting(e.code):
+            out.append((e.code, start, None))  # an armed group or organisation stays one
+            continue
         if end is None:
             if start and start >= PHOENIX_DATE:
                 out.append((e.code, start, None))  # starts after the file: keep as written
@@ -289,6 +297,11 @@ def _person_rows(entries, countries, drop) -> tuple | None:
         drop["person without an office"] += 1
         return None
     return tuple(out)
+
+
+def _lasting(code: str) -> bool:
+    """Codes of groups, not offices: an open range is not ended at the file's date."""
+    return code.startswith(("IMG", "NGO", "MNC")) or code[3:6] in {"REB", "INS", "SEP", "UAF", "CRM"}
 
 
 _LETTER = re.compile(r"[a-z]", re.I)
@@ -316,6 +329,17 @@ def _usable_name(phrase: str, key: tuple[str, ...], words: set[str], agents: set
 
 def _our_people(rules) -> set[tuple[str, ...]]:
     res = LanguageResources(rules=rules)
+    load_actor_table(RES / "common" / "people.tsv", res)
+    return set(res.actors)
+
+
+def _our_names(rules) -> set[tuple[str, ...]]:
+    """Every phrase the hand-made tables and babel's country names give."""
+    from eventcoder.dictionaries import _add_cldr_countries
+
+    res = LanguageResources(rules=rules)
+    _add_cldr_countries(res)
+    load_actor_table(RES / "en" / "actors.tsv", res)
     load_actor_table(RES / "common" / "people.tsv", res)
     return set(res.actors)
 
