@@ -53,12 +53,14 @@ def _dateline(document: Document, res: LanguageResources, date: dt.date | None) 
     sentence = document.sentences[0]
     words = sentence.words[:_DATELINE_WORDS + 1]
     cut = next((i for i, w in enumerate(words) if w.form in _DATELINE_DASHES), None)
-    if cut is None or cut == 0:
-        return ""
+    if cut is None or cut == 0 or any(w.form[:1].islower() for w in words[:cut]):
+        return ""  # a dateline is names, numbers and punctuation ("German migrant charity Sea-Eye": no)
     actors = SentenceActors(sentence, res, date=date)
     # the place comes first ("PARIS (Reuters) -": not the agency's country)
     first = next(((start, entry) for start, entry, _ in actors.mentions() if start <= cut), None)
-    return _country(first[1].code) if first is not None and first[0] <= 2 else ""
+    if first is None or first[0] > 2 or first[1].kind in ("adj", "person"):
+        return ""
+    return _country(first[1].code)
 
 
 def article_country(document: Document, res: LanguageResources,
