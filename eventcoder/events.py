@@ -47,6 +47,8 @@ class Event:
     embedded_code: str = ""
     embedded_target: str = ""
     method: str = "tree"
+    source_inferred: bool = False
+    target_inferred: bool = False
 
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Event))
@@ -56,6 +58,8 @@ _row = operator.attrgetter(*EVENT_COLUMNS)
 _DTYPES = {
     "quad_class": "int64",
     "goldstein": "float64",
+    "source_inferred": "bool",
+    "target_inferred": "bool",
 }
 
 
@@ -115,6 +119,10 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
           ``"shallow"`` (the parse was implausible for the trigger; coded from tags and
           word order: an actor name, the verb, an actor name; filter these out for
           the strictest data).
+        - ``source_inferred``, ``target_inferred`` (bool): the actor's country is not
+          in its own words but the article's ("the police" in an article about France
+          -> ``FRACOP``; see :mod:`eventcoder.coding.context_country`); filter on these
+          to keep only actors the text names with their country.
 
     Examples
     --------

@@ -212,13 +212,15 @@ def _finish(frame: pd.DataFrame, dataset: str) -> pd.DataFrame:
         frame[column] = given.fillna(fallback)
     frame["quad_class"] = pd.to_numeric(frame["quad_class"], errors="coerce").fillna(0)
     frame["dataset"] = dataset
+    flags = ("source_inferred", "target_inferred")
     for column in (*EVENT_COLUMNS, "record_id", "url"):
         if column not in frame:
-            frame[column] = "asserted" if column == "mode" else ""
+            frame[column] = "asserted" if column == "mode" else False if column in flags else ""
     out = frame[[*EVENT_COLUMNS, *PROVENANCE_COLUMNS]].copy()
-    text = [c for c in out.columns if c not in ("quad_class", "goldstein")]
+    text = [c for c in out.columns if c not in ("quad_class", "goldstein", *flags)]
     out[text] = out[text].fillna("").astype(str).astype(object)
-    return out.astype({"quad_class": "int64", "goldstein": "float64"}).reset_index(drop=True)
+    return out.astype({"quad_class": "int64", "goldstein": "float64",
+                       **dict.fromkeys(flags, "bool")}).reset_index(drop=True)
 
 
 def _iso_date(values: pd.Series) -> pd.Series:

@@ -366,3 +366,106 @@ def test_code_text_with_a_user_dictionary(militia):
     events = ec.code_text(text, language="en", dictionaries=[militia])
     assert events[["source", "target", "event_code"]].values.tolist() == [["ERIREB", "RUS", "190"]]
     assert events.attrs["dictionaries"][0]["files"] == ["actors.tsv", "verbs.yaml"]
+
+
+# --------------------------------------------------------------- generated (PETRARCH/Phoenix)
+def test_generated_tables_are_loaded_under_ours():
+    """The Phoenix tables add names and role nouns; the hand-made rows keep theirs."""
+    import datetime as dt
+
+    from eventcoder.actors import choose_entry
+
+    en = load_language("en")
+    assert en.actors[("essen",)][0].code == "DEU"          # a place: its country
+    assert en.agents["school"] == "EDU"                    # a Phoenix role noun
+    assert en.agents["police"] == "COP"                    # ours
+    ours = en.actors[("xi", "jinping")]                    # in both: only ours
+    assert ours and not any("phoenix" in e.source for e in ours)
+    peters = en.actors[("winston", "peters")]
+    assert choose_entry(peters, dt.date(2006, 6, 1)).code == "NZLGOV"
+    assert choose_entry(peters, dt.date(2020, 1, 1)).code == "NZLELI"  # outside the office
+    assert any(p.id.startswith("en/verbs_petrarch.yaml#") for p in en.verbs["cede"])
+
+
+def test_generated_tables_fill_only_unknown_phrases(tmp_path):
+    from eventcoder.dictionaries.compiled import load_tables
+
+    res = LanguageResources(rules=load_rules(resource_dir("en") / "lang.yaml"))
+    (tmp_path / "ours.tsv").write_text("phrase\tcode\tkind\narnor\tARN\tcountry\n")
+    load_actor_table(tmp_path / "ours.tsv", res)
+    gen = tmp_path / "gen.tsv"
+    gen.write_text("phrase\tcode\tkind\tstart\tend\n# a comment\narnor|gondor\tGON\tcountry\t\t\n"
+                   "aragorn\tGONGOV\tperson\t2001-01-01\t2010-01-01\n", encoding="utf-8")
+    counts = load_tables({"actors": gen}, res, "en", cache_dir=tmp_path / "cache")
+    assert counts == {"generated actors": 2}
+    assert [e.code for e in res.actors[("arnor",)]] == ["ARN"]   # ours win
+    assert res.actors[("gondor",)][0].code == "GON"
+    assert res.actors[("aragorn",)][0].end.year == 2010
+    assert res.actor_first["aragorn"] == 1
+
+
+def test_compiled_cache_is_rebuilt_from_the_text(tmp_path):
+    """The cache is JSON named by the files' hash: reused while they stay the same,
+    rebuilt (and validated) when they change or the cache is damaged."""
+    from eventcoder.dictionaries.compiled import load_tables
+
+    def fresh():
+        return LanguageResources(rules=load_rules(resource_dir("en") / "lang.yaml"))
+
+    gen, cache = tmp_path / "agents.tsv", tmp_path / "cache"
+    gen.write_text("phrase\trole\nwarlord|warlords\tREB\n", encoding="utf-8")
+    res = fresh()
+    assert load_tables({"agents": gen}, res, "en", cache_dir=cache) == {"generated agents": 2}
+    files = list(cache.glob("en-*.json"))
+    assert len(files) == 1 and files[0].read_text().startswith("{")
+    files[0].write_text("{not json")                      # damaged: rebuilt from the text
+    assert load_tables({"agents": gen}, fresh(), "en", cache_dir=cache) == {"generated agents": 2}
+    gen.write_text("phrase\trole\nwarlord\tREBEL\n", encoding="utf-8")   # changed: validated
+    with pytest.raises(DictionaryError, match="agents.tsv, line 2"):
+        load_tables({"agents": gen}, fresh(), "en", cache_dir=cache)
+
+
+def _build_module():
+    import importlib.util
+
+    path = resource_dir().parents[1] / "scripts" / "build_english_dictionaries.py"
+    spec = importlib.util.spec_from_file_location("build_english_dictionaries", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_script_converts_and_counts(tmp_path):
+    """A tiny PETRARCH/Phoenix folder: what is converted, and what is dropped and counted."""
+    build = _build_module()
+    src, out, ud = tmp_path / "petrarch", tmp_path / "out", tmp_path / "ud"
+    for folder in (src, out / "en", out / "common", ud):
+        folder.mkdir(parents=True)
+    (src / "Phoenix.Countries.actors.txt").write_text(
+        "ARNOR_ [ARN]\n+ANNUMINAS_\n"
+        "ELENDIL_THE_TALL_\n\t[ARNGOV 20010101-20050101]\n\t[ARNELI]\n"
+        "ARVEDUI_OF_ARNOR_\n\t[ARNGOV >20100101]\n"
+        "ELENDIL_\n\t[ARNGOV 20010101-20050101]\n", encoding="utf-8")
+    (src / "Phoenix.International.actors.txt").write_text("WHITE_COUNCIL_ [IGOWHC]\n")
+    (src / "Phoenix.MilNonState.actors.txt").write_text("ORCS_OF_MORIA_ [MORREB]\n")
+    (src / "Phoenix.agents.txt").write_text(
+        "RANGER [~MIL]\nHOBBIT [~PPL]\nWIZARD_COUNCIL [~GOVDEV]\n", encoding="utf-8")
+    (src / "CAMEO.2.0.txt").write_text(
+        "---  CEDE   [080]  ---\nCEDE\n- * TERRITORY  [0874]\n", encoding="utf-8")
+    report = build.build(src, ud, families=(), out=out, bare=frozenset({("080", "cede")}))
+    actors = (out / "en" / "actors_phoenix.tsv").read_text()
+    people = (out / "common" / "people_phoenix.tsv").read_text()
+    agents = (out / "en" / "agents_phoenix.tsv").read_text()
+    verbs = (out / "en" / "verbs_petrarch.yaml").read_text()
+    assert "GENERATED by scripts/build_english_dictionaries.py" in actors
+    assert "annuminas|arnor\tARN\tcountry" in actors and "IGOWHC\tigo" in actors
+    assert "orcs of moria\tMORREB\tgroup" in actors
+    assert "elendil the tall\tARNGOV\tperson\t2001-01-01\t2005-01-02" in people
+    assert "arvedui of arnor\tARNGOV\tperson\t2010-01-02\t2014-01-30" in people  # open: ended
+    assert "ranger|rangers\tMIL" in agents and "wizard council|wizard councils\tGOV" in agents
+    assert "hobbit" not in agents and 'lemmas: ["cede"]' in verbs and "0874" not in verbs
+    dropped = report["actors dropped"]
+    assert dropped["undated ELI row of a person (implied outside the offices)"] == 1
+    assert dropped["one-word name of a person (a first or family name alone)"] == 1
+    assert report["agents dropped"]["role that is no CAMEO primary role (PPL)"] == 2  # +plural
+    assert report["verbs dropped"]["noun pattern of a family not selected (measured, see docs)"] == 1

@@ -261,7 +261,8 @@ def test_events_frame_matches_a_row_by_row_build():
     def reference(events):
         frame = pd.DataFrame([astuple(e) for e in events], columns=list(EVENT_COLUMNS))
         return frame.astype({c: "object" for c in EVENT_COLUMNS}).astype(
-            {"quad_class": "int64", "goldstein": "float64"})
+            {"quad_class": "int64", "goldstein": "float64", "source_inferred": "bool",
+             "target_inferred": "bool"})
 
     events = code_documents(read_conllu(SEED), load_language("de"))
     assert len(events) > 5

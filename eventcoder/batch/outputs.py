@@ -34,7 +34,8 @@ def fsync(fh: BinaryIO) -> None:
 def _arrow_schema() -> Any:
     import pyarrow as pa
 
-    types = {"quad_class": pa.int64(), "goldstein": pa.float64()}
+    types = {"quad_class": pa.int64(), "goldstein": pa.float64(),
+             "source_inferred": pa.bool_(), "target_inferred": pa.bool_()}
     return pa.schema([(c, types.get(c, pa.string())) for c in EVENT_COLUMNS])
 
 

@@ -80,6 +80,11 @@ class CodingOptions:
         most this many words becomes an actor of its own, coded as its text in
         capitals and quotes (``'"THE MINISTRY OF MAGIC"'``; PETRARCH's
         ``new_actor_length``). 0 (the default): never.
+    context_country : bool
+        A role without a country ("the police") takes the article's country
+        where the article makes it unambiguous, flagged as inferred
+        (:mod:`eventcoder.coding.context_country`). On by default; PETRARCH
+        does not do this.
 
     Examples
     --------
@@ -93,6 +98,7 @@ class CodingOptions:
     oblique_targets: bool = False
     oblique_sources: bool = False
     new_actor_length: int = 0
+    context_country: bool = True
 
 
 _DEFAULT_OPTIONS = CodingOptions()

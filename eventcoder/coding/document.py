@@ -14,6 +14,7 @@ from ..dates import parse_date
 from ..dictionaries import LanguageResources, normalize
 from ..events import Event
 from .clause import CodingOptions, DocumentContext
+from .context_country import infer_countries
 from .sentence import code_sentence
 
 logger = logging.getLogger(__package__)  # "eventcoder.coding", as before the split
@@ -25,7 +26,9 @@ def code_document(document: Document, res: LanguageResources, *,
     """Code every sentence of a document, carrying actors across sentences.
 
     The document's own ``date`` metadata wins over ``date``; ``options`` as in
-    :func:`code_sentence`.
+    :func:`code_sentence`. A role without a country ("the police": ``---COP``) takes
+    the article's country where the article makes it unambiguous, flagged in
+    ``source_inferred``/``target_inferred`` (:mod:`eventcoder.coding.context_country`).
     """
     doc_date = parse_date(document.metadata.get("date") or date, where=f"document {document.id!r}")
     ctx = DocumentContext()
@@ -36,6 +39,8 @@ def code_document(document: Document, res: LanguageResources, *,
     for sentence in document.sentences:
         events.extend(code_sentence(sentence, res, doc_id=document.id, date=doc_date, context=ctx,
                                     options=options))
+    if (options or CodingOptions()).context_country:
+        events = infer_countries(events, document, res, doc_date)
     return events
 
 

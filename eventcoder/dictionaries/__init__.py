@@ -111,6 +111,7 @@ def _load_language(language: str) -> LanguageResources:
     people = root / "common" / "people.tsv"
     if people.is_file():
         counts["people"] = load_actor_table(people, res)
+    counts.update(_load_generated(root, language, res))
     if (folder / "frames.yaml").is_file():
         counts["frames"] = load_frames(root / "common" / "frames.yaml", folder / "frames.yaml", res)
     if (folder / "temporal.yaml").is_file():
@@ -119,6 +120,29 @@ def _load_language(language: str) -> LanguageResources:
         res.temporal = load_temporal(language)
     logger.debug("loaded %s resources: %s", language, counts)
     return res
+
+
+#: files built from open dictionaries by a script (scripts/build_english_dictionaries.py:
+#: PETRARCH-2 / Phoenix, MIT), loaded after the hand-made ones: they only add phrases,
+#: role nouns and verb patterns that those do not have ("ours win")
+GENERATED_FILES = {"actors": "{lang}/actors_phoenix.tsv", "people": "common/people_phoenix.tsv",
+                   "agents": "{lang}/agents_phoenix.tsv", "verbs": "{lang}/verbs_petrarch.yaml"}
+
+
+def _load_generated(root: Path, language: str, res: LanguageResources) -> dict[str, int]:
+    """Add the generated files that exist for ``language``; known phrases keep their entries.
+
+    The big tables are read through a compiled cache (:mod:`.compiled`); the verbs
+    after ours, so that among equally specific patterns ours come first.
+    """
+    from .compiled import load_tables
+
+    paths = {kind: root / name.format(lang=language) for kind, name in GENERATED_FILES.items()}
+    counts = load_tables(paths, res, language)
+    if paths["verbs"].is_file():
+        counts["generated verbs"] = load_verb_table(
+            paths["verbs"], res, prefix=f"{paths['verbs'].parent.name}/{paths['verbs'].name}")
+    return counts
 
 
 def _load_user_folder(folder: Path, res: LanguageResources) -> dict[str, int]:

@@ -118,18 +118,22 @@ AGENT_COLUMNS = ("phrase", "role", "note")
 
 
 def load_actor_table(path: Any, res: LanguageResources, *, override: bool = False,
-                     strict: bool = False) -> int:
+                     strict: bool = False, fill: bool = False) -> int:
     """Add the rows of an ``actors.tsv``/``people.tsv`` file to ``res``; return the count.
 
     ``override``: a phrase this file names replaces what ``res`` knew about it (a
     user dictionary layered over the shipped ones); the file's own rows for one
     phrase (several date ranges) are all kept. ``strict`` (user dictionaries): a
     column other than :data:`ACTOR_COLUMNS`, and a phrase given twice for
-    overlapping dates, are errors too.
+    overlapping dates, are errors too. ``fill``: the reverse of ``override``, phrases
+    ``res`` knew keep their entries and this file's rows for them are skipped (a
+    generated file under the hand-made ones).
     """
     count = 0
     seen: set[str] = set()
     spans: dict[str, list[tuple[dt.date | None, dt.date | None, int]]] = {}
+    known = set(res.actors) if fill else ()
+    name = Path(str(path)).name
     for lineno, row in _rows(path, ["code"], ACTOR_COLUMNS if strict else None):
         where = f"{path}, line {lineno}"
         phrases = row.get("phrase") or row.get("names") or ""
@@ -140,7 +144,7 @@ def load_actor_table(path: Any, res: LanguageResources, *, override: bool = Fals
         if kind not in ACTOR_KINDS:
             raise DictionaryError(f"{where}: unknown kind {kind!r} (one of {sorted(ACTOR_KINDS)})")
         entry = ActorEntry(code, kind, _date(row.get("start", ""), where),
-                           _date(row.get("end", ""), where), f"{Path(str(path)).name}:{lineno}")
+                           _date(row.get("end", ""), where), f"{name}:{lineno}")
         if entry.start and entry.end and entry.end <= entry.start:
             raise DictionaryError(f"{where}: end {entry.end} is not after start {entry.start}")
         if strict:
@@ -148,10 +152,12 @@ def load_actor_table(path: Any, res: LanguageResources, *, override: bool = Fals
         for phrase in phrases.split("|"):
             endings = res.rules.adjective_endings if kind == "adj" else ("",)
             for ending in endings:
-                name = phrase.strip() + ending
-                replace = override and normalize(name) not in seen
-                seen.add(normalize(name))
-                res.add_actor(name, entry, replace=replace)
+                text = phrase.strip() + ending
+                if known and tuple(normalize(text).split()) in known:
+                    continue
+                replace = override and normalize(text) not in seen
+                seen.add(normalize(text))
+                res.add_actor(text, entry, replace=replace)
                 count += 1
     return count
 
