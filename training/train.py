@@ -45,7 +45,26 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from eventcoder.models import PROCESSORS, compact_model_dir  # noqa: E402
+
+def _models_module():
+    """``eventcoder.models`` of this checkout, loaded by file path.
+
+    Importing it as ``eventcoder.models`` runs ``eventcoder/__init__.py``, which needs
+    the package's dependencies (pandas, simplemma, ...); the training machine (a GPU
+    box with only torch and stanza) has none of them.
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_eventcoder_models", REPO / "eventcoder" / "models" / "__init__.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_MODELS = _models_module()
+PROCESSORS: dict[str, str] = _MODELS.PROCESSORS
+compact_model_dir = _MODELS.compact_model_dir
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +113,30 @@ TRAIN_ARGS: dict[str, list[str]] = {
 LANG_ARGS: dict[str, dict[str, dict[str, str]]] = {
     "en": {"lemma": {"--dict_only": ""}, "pos": {"--max_steps": "1000", "--batch_size": "100"}},
 }
+#: the GPU recipe (``--profile gpu``): the same model sizes (so the files keep their
+#: size), stanza's GPU batch sizes (tagger 250 sentences, parser 5000 tokens), many
+#: more steps, dev evaluation every 100 steps (the best dev checkpoint is kept), an
+#: earlier switch to the second optimizer, and no per-eval parser checkpoint files
+#: (fp32 model + optimizer state, ~160 MB a write). Meant to be run with a time limit
+#: (``--time-limit`` / ``--budget``) that ends training in time whatever the speed.
+GPU_TRAIN_ARGS: dict[str, list[str]] = {
+    **TRAIN_ARGS,
+    "pos": ["--no_charlm", "--no_pretrain", "--hidden_dim", "128", "--char_hidden_dim", "100",
+            "--batch_size", "250", "--max_steps", "4000", "--eval_interval", "100",
+            "--fix_eval_interval", "--max_steps_before_stop", "1000"],
+    "depparse": ["--no_charlm", "--no_pretrain", "--hidden_dim", "200", "--num_layers", "2",
+                 "--char_hidden_dim", "100", "--batch_size", "5000", "--max_steps", "8000",
+                 "--eval_interval", "100", "--max_steps_before_stop", "1000",
+                 "--second_optim_start_step", "3000", "--no_checkpoint"],
+}
+GPU_LANG_ARGS: dict[str, dict[str, dict[str, str]]] = {
+    "en": {"lemma": {"--dict_only": ""}},
+}
+PROFILES = {"cpu": (TRAIN_ARGS, LANG_ARGS), "gpu": (GPU_TRAIN_ARGS, GPU_LANG_ARGS)}
+#: seconds kept free after the last training run of a ``--budget`` (the entry point
+#: scores dev and test, the process ends, the float16 conversion)
+BUDGET_RESERVE = 45.0
+
 MODEL_GLOB = {
     "tokenize": "saved_models/tokenize/{short}*tokenizer.pt",
     "mwt": "saved_models/mwt/{short}*mwt*.pt",
@@ -153,15 +196,20 @@ def prepare_data(lang: str, shared: Path, work: Path) -> Path:
     return folder
 
 
-def _run(module: str, args: list[str], work: Path, env: dict[str, str], log: Path) -> None:
-    cmd = [sys.executable, "-m", module, *args]
+def _run(module: str, args: list[str], work: Path, env: dict[str, str], log: Path,
+         end: float | None = None) -> None:
+    if end is None:
+        cmd = [sys.executable, "-m", module, *args]
+    else:  # training with a wall-clock end (see timed_run.py)
+        cmd = [sys.executable, str(Path(__file__).with_name("timed_run.py")), f"{end:.0f}",
+               module, *args]
     logger.info("running %s", " ".join(cmd))
     t0 = time.time()
     with open(log, "a", encoding="utf-8") as fh:
         fh.write(f"\n===== {' '.join(cmd)}\n")
         fh.flush()
         subprocess.run(cmd, cwd=work, env=env, stdout=fh, stderr=subprocess.STDOUT, check=True)
-    logger.info("%s done in %.1f min", module, (time.time() - t0) / 60)
+    logger.info("%s done in %.0f s", module, time.time() - t0)
 
 
 def find_model(lang: str, proc: str, work: Path) -> Path:
@@ -222,8 +270,22 @@ def retag_depparse_data(lang: str, work: Path, env: dict[str, str], log: Path) -
 
 
 def train(lang: str, shared: Path, work: Path, steps: list[str], threads: int = 2,
-          retag: bool = True) -> None:
-    """Prepare data and train the requested processors for ``lang``."""
+          retag: bool = True, profile: str = "cpu", time_limit: dict[str, float] | None = None,
+          budget: float | None = None, max_steps: int | None = None,
+          prepare_only: bool = False) -> None:
+    """Prepare data and train the requested processors for ``lang``.
+
+    ``profile`` picks the recipe (``PROFILES``: "cpu", the default, or "gpu").
+    ``time_limit`` caps the training loop of a processor (seconds); ``budget`` ends the
+    whole call by then (seconds from its start, ``BUDGET_RESERVE`` kept for the last
+    scoring): each training run stops at the earlier of the two, keeping its best
+    dev checkpoint. ``max_steps`` overrides every ``--max_steps`` (smoke tests).
+    ``prepare_only`` writes the split and stanza's data files, and trains nothing
+    (what ``evaluate.py`` needs: ``--steps tokenize --prepare-only``).
+    """
+    t_start = time.time()
+    train_args, lang_args = PROFILES[profile]
+    time_limit = time_limit or {}
     work = work.resolve()
     prepare_data(lang, shared, work)
     env = dict(os.environ)
@@ -242,6 +304,8 @@ def train(lang: str, shared: Path, work: Path, steps: list[str], threads: int = 
         if proc in ("lemma", "depparse"):
             prep.append("--gold")
         _run(f"stanza.utils.datasets.{prep[0]}", prep[1:], work, env, log)
+        if prepare_only:
+            continue
         if proc == "depparse" and retag:
             retag_depparse_data(lang, work, env, log)
         # a checkpoint left by an earlier run (other sizes) would be resumed and crash
@@ -249,28 +313,47 @@ def train(lang: str, shared: Path, work: Path, steps: list[str], threads: int = 
             logger.info("removing stale checkpoint %s", stale)
             stale.unlink()
         runner = "stanza.utils.training.run_" + ("tokenizer" if proc == "tokenize" else proc)
-        targs = list(TRAIN_ARGS[proc])
-        for flag, value in LANG_ARGS.get(lang, {}).get(proc, {}).items():
+        targs = list(train_args[proc])
+        for flag, value in lang_args.get(lang, {}).get(proc, {}).items():
             if flag in targs:
                 targs[targs.index(flag) + 1] = value
             else:
                 targs += [flag, value] if value else [flag]
-        _run(runner, [tb, "--force", *targs],
-             work, env, log)
-        for mode in ("--score_test",):
+        if max_steps is not None and "--max_steps" in targs:
+            targs[targs.index("--max_steps") + 1] = str(max_steps)
+            if "--eval_interval" in targs:  # evaluate (and save the best) at least once
+                i = targs.index("--eval_interval") + 1
+                targs[i] = str(min(int(targs[i]), max_steps))
+        end = None
+        if proc in time_limit:
+            end = time.time() + time_limit[proc]
+        if budget is not None and proc in ("pos", "depparse"):
+            end = min(end or float("inf"), t_start + budget - BUDGET_RESERVE)
+        if end is not None:
+            logger.info("%s: training stops by %s (%.0f s from now)", proc,
+                        time.strftime("%H:%M:%S", time.localtime(end)), end - time.time())
+        _run(runner, [tb, "--force", *targs], work, env, log, end=end)
+        # TRAIN mode has already scored dev and test; the CPU recipe scores test again
+        for mode in (("--score_test",) if profile == "cpu" else ()):
             try:
-                flags = [a for a in TRAIN_ARGS[proc] if a in ("--no_charlm", "--no_pretrain")]
+                flags = [a for a in train_args[proc] if a in ("--no_charlm", "--no_pretrain")]
                 _run(runner, [tb, mode, *flags], work, env, log)
             except subprocess.CalledProcessError:
                 logger.warning("scoring %s failed (see %s)", proc, log)
 
 
-def install(lang: str, work: Path) -> dict[str, int]:
-    """Convert trained models to float16 into ``eventcoder/models/<lang>/``."""
-    out = compact_model_dir(lang)
+def install(lang: str, work: Path, out: Path | None = None,
+            procs: list[str] | None = None) -> dict[str, int]:
+    """Convert trained models to float16 into ``out`` (default ``eventcoder/models/<lang>/``).
+
+    ``procs`` limits the conversion to some processors (default all).
+    """
+    out = Path(out) if out else compact_model_dir(lang)
     sizes = {}
     for proc, fname in PROCESSORS.items():
         if proc == "mwt" and lang != "de":
+            continue
+        if procs is not None and proc not in procs:
             continue
         src = find_model(lang, proc, work.resolve())
         to_float16(src, out / fname)
@@ -297,17 +380,41 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-install", action="store_true",
                     help="do not copy float16 models into eventcoder/models/<lang>/")
     ap.add_argument("--install-only", action="store_true")
+    ap.add_argument("--install-dir", type=Path, default=None,
+                    help="write the float16 models of the trained --steps here instead of "
+                         "eventcoder/models/<lang>/ (the GPU run)")
+    ap.add_argument("--profile", choices=sorted(PROFILES), default="cpu",
+                    help="training recipe: cpu (default; TRAIN_ARGS) or gpu (GPU_TRAIN_ARGS)")
+    ap.add_argument("--time-limit", default="",
+                    help="cap training loops, seconds per processor, e.g. pos=170,depparse=250 "
+                         "(the best dev checkpoint is kept)")
+    ap.add_argument("--budget", type=float, default=None,
+                    help="seconds for the whole run: the tagger and parser training stop so "
+                         f"that it ends by then ({BUDGET_RESERVE:.0f} s kept for scoring)")
+    ap.add_argument("--max-steps", type=int, default=None,
+                    help="override every --max_steps of the recipe (smoke tests)")
+    ap.add_argument("--prepare-only", action="store_true",
+                    help="write the split and stanza's data files only (no training, no "
+                         "install): `--steps tokenize --prepare-only` is what evaluate.py needs")
     args = ap.parse_args(argv)
+    time_limit = {k: float(v) for k, v in
+                  (item.split("=") for item in args.time_limit.split(",") if item)}
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     shared = args.shared or default_shared()
-    if not (shared / "ud").is_dir():
+    if not args.install_only and not (shared / "ud").is_dir():
         logger.error("no treebanks under %s; pass --shared DIR", shared / "ud")
         return 2
     t0 = time.time()
     if not args.install_only:
         train(args.language, shared, args.work, args.steps.split(","), args.threads,
-              retag=not args.no_retag)
-    if not args.no_install:
+              retag=not args.no_retag, profile=args.profile, time_limit=time_limit,
+              budget=args.budget, max_steps=args.max_steps, prepare_only=args.prepare_only)
+    if args.prepare_only:
+        pass
+    elif args.install_dir is not None:
+        sizes = install(args.language, args.work, args.install_dir, args.steps.split(","))
+        logger.info("sizes: %s", json.dumps(sizes))
+    elif not args.no_install:
         sizes = install(args.language, args.work)
         logger.info("sizes: %s", json.dumps(sizes))
     logger.info("total %.1f min", (time.time() - t0) / 60)
