@@ -25,3 +25,18 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def shared():
     return shared_path
+
+
+#: a one-sentence German CoNLL-U document "<src> verurteilte <tgt>." (format with id, day,
+#: src, tgt), for the streaming and reliability tests
+CONLLU_DOC = """# newdoc id = {id}
+# date = 2023-08-{day:02d}
+# sent_id = 1
+# text = {src} verurteilte {tgt}.
+1\t{src}\t{src}\tPROPN\t_\t_\t2\tnsubj\t_\t_
+2\tverurteilte\tverurteilen\tVERB\t_\t_\t0\troot\t_\t_
+3\t{tgt}\t{tgt}\tPROPN\t_\t_\t2\tobj\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+"""
+COUNTRIES = ["Russland", "Japan", "China", "Frankreich", "Polen", "Indien", "Brasilien"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import CONLLU_DOC, COUNTRIES, FIXTURES, ROOT
 
 from eventcoder.batch.readers import iter_records, record_from_item
 from eventcoder.cli import main
@@ -29,17 +29,8 @@ STREAM = FIXTURES / "stream"
 DOCS = STREAM / "documents.conllu"
 SEED = FIXTURES / "de_seed.conllu"
 
-_DOC = """# newdoc id = {id}
-# date = 2023-08-{day:02d}
-# sent_id = 1
-# text = {src} verurteilte {tgt}.
-1\t{src}\t{src}\tPROPN\t_\t_\t2\tnsubj\t_\t_
-2\tverurteilte\tverurteilen\tVERB\t_\t_\t0\troot\t_\t_
-3\t{tgt}\t{tgt}\tPROPN\t_\t_\t2\tobj\t_\tSpaceAfter=No
-4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
-
-"""
-_COUNTRIES = ["Russland", "Japan", "China", "Frankreich", "Polen", "Indien", "Brasilien"]
+_DOC = CONLLU_DOC
+_COUNTRIES = COUNTRIES
 
 
 def _corpus(path: Path, n: int) -> Path:

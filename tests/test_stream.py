@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import CONLLU_DOC, COUNTRIES, FIXTURES, ROOT
 
 from eventcoder import EVENT_COLUMNS
 from eventcoder.batch.readers import iter_records as iter_articles
@@ -30,16 +30,7 @@ DOCS = STREAM / "documents.conllu"
 BAD = STREAM / "bad_records.jsonl"
 SEED = FIXTURES / "de_seed.conllu"
 
-_DOC = """# newdoc id = {id}
-# date = 2023-08-{day:02d}
-# sent_id = 1
-# text = {src} verurteilte {tgt}.
-1\t{src}\t{src}\tPROPN\t_\t_\t2\tnsubj\t_\t_
-2\tverurteilte\tverurteilen\tVERB\t_\t_\t0\troot\t_\t_
-3\t{tgt}\t{tgt}\tPROPN\t_\t_\t2\tobj\t_\tSpaceAfter=No
-4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
-
-"""
+_DOC = CONLLU_DOC
 _QUIET = """# newdoc id = {id}
 # sent_id = 1
 # text = Das Wetter war schön.
@@ -49,7 +40,7 @@ _QUIET = """# newdoc id = {id}
 4\tschön\tschön\tADJ\t_\t_\t0\troot\t_\t_
 
 """
-_COUNTRIES = ["Russland", "Japan", "China", "Frankreich", "Polen", "Indien", "Brasilien"]
+_COUNTRIES = COUNTRIES
 
 
 def _corpus(path: Path, n: int) -> Path:
