@@ -233,6 +233,13 @@ def _find_noun(cl: _Clause, verb: Word, nouns: tuple[str, ...]) -> Word | None:
     for child in cl.kids(verb):
         if child.deprel in _NOUN_RELS and _noun_matches(cl, child, nouns):
             return child
+    for child in cl.kids(verb):  # "imposed a new package of sanctions": what the noun holds
+        if child.deprel in _NOUN_RELS and cl.keys[child.id - 1] in cl.res.rules.container_nouns:
+            for held in cl.kids(child):
+                if held.rel == "nmod" and _noun_matches(cl, held, nouns) and (
+                        not _case_of(cl, held)
+                        or _case_of(cl, held) & cl.res.rules.container_preps):
+                    return held
     for child in cl.kids(verb):  # a conjunct: "launched a bombing and shelling *offensive*"
         if child.deprel in _NOUN_RELS and child.upos == "NOUN" and any(
                 c.rel == "conj" for c in cl.kids(child)):

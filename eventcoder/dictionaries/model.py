@@ -150,6 +150,8 @@ class LanguageRules:
     hyphen_split: bool
     participle_infixes: tuple[str, ...]
     verb_endings: tuple[str, ...]
+    container_nouns: frozenset[str]
+    container_preps: frozenset[str]
 
 
 @dataclass

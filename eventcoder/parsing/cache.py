@@ -27,7 +27,8 @@ logger = logging.getLogger("eventcoder.parsing")
 
 #: counters for tests and diagnostics: texts served from the cache, texts parsed,
 #: and calls into the stanza pipeline (one per batch and stage)
-_STATS = {"cache_hits": 0, "parsed": 0, "pipeline_calls": 0}
+_STATS = {"cache_hits": 0, "parsed": 0, "pipeline_calls": 0, "names_tagged": 0,
+          "verbs_rescued": 0}
 
 
 def _default_cache_dir() -> Path:
@@ -115,12 +116,14 @@ def _cache_write(path: Path, conllu: str, text: str, identity: str) -> None:
 
 
 def cache_info() -> dict[str, int]:
-    """Counters since the process started: cache hits, texts parsed, pipeline calls.
+    """Counters since the process started: cache hits, texts parsed, pipeline calls,
+    and words retagged before parsing (:mod:`~eventcoder.parsing.name_tags`,
+    :mod:`~eventcoder.parsing.verb_rescue`).
 
     Examples
     --------
     >>> sorted(cache_info())
-    ['cache_hits', 'parsed', 'pipeline_calls']
+    ['cache_hits', 'names_tagged', 'parsed', 'pipeline_calls', 'verbs_rescued']
     """
     return dict(_STATS)
 

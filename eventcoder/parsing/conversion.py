@@ -20,6 +20,15 @@ def _clean_field(value: Any, default: str = "_") -> str:
     return re.sub(r"[\t\r\n]+", " ", str(value)).strip() or default
 
 
+def _word_misc(word: Any, misc: str) -> str:
+    """The token's MISC, plus what eventcoder's repairs noted on the word (``Rescued=NOUN``)."""
+    noted = str(getattr(word, "misc", None) or "").split("|")
+    own = [p for p in noted if p.startswith(("Rescued=", "NameTag="))]
+    if not own:
+        return misc
+    return "|".join(own) if misc == "_" else f"{misc}|{'|'.join(own)}"
+
+
 def _to_conllu(doc: Any, shown: str | None = None) -> str:
     """Write a parsed stanza Document as CoNLL-U with ``# text`` and exact token text.
 
@@ -72,7 +81,7 @@ def _to_conllu(doc: Any, shown: str | None = None) -> str:
                     str(w.head if w.head is not None else 0),
                     _clean_field(w.deprel, "dep"),
                     "_",
-                    misc_s if len(words) == 1 else "_",
+                    _word_misc(w, misc_s if len(words) == 1 else "_"),
                 ]
                 lines.append("\t".join(cols))
         lines.append("")

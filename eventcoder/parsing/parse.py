@@ -19,6 +19,7 @@ from .conversion import _from_conllu, _to_conllu
 from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
 from .sentences import _normalize_text, _repair_sentences, _rules_hash, _tokenizer_text
+from .tag_repair import repair_fingerprint, repair_tags
 
 
 def _parse_batch(nlp: Any, texts: list[str], language: str,
@@ -30,9 +31,16 @@ def _parse_batch(nlp: Any, texts: list[str], language: str,
     docs = [_repair_sentences(d, language) for d in docs]
     bounded = [bound_sentences(d, max_words) for d in docs]  # issue 17: sentence length bound
     docs = [d for d, _ in bounded]
-    rest = [p for p in ("pos", "lemma", "depparse", "ner") if p in nlp.processors]
+    tagging = [p for p in ("pos", "lemma") if p in nlp.processors]
+    parsing = [p for p in ("depparse", "ner") if p in nlp.processors]
     _STATS["pipeline_calls"] += 1
-    docs = nlp.process(docs, processors=",".join(rest))
+    docs = nlp.process(docs, processors=",".join(tagging))
+    for d in docs:  # issue 13: known names as names, a verb the tagger took for a noun
+        for counter, n in repair_tags(d, language).items():
+            _STATS[counter] += n
+    if parsing:
+        _STATS["pipeline_calls"] += 1
+        docs = nlp.process(docs, processors=",".join(parsing))
     return [mark_pieces(_to_conllu(d, t), pieces)
             for d, t, (_, pieces) in zip(docs, texts, bounded, strict=True)]
 
@@ -105,6 +113,9 @@ def parse_texts(
     cache = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
     norm = [_normalize_text(t or "") for t in texts]
     cache_id = f"{choice.identity}-rules{_rules_hash()}"  # models and text rules
+    repair = repair_fingerprint(choice.language)
+    if repair:  # the tag repair's rules, names and verbs parse differently
+        cache_id += f"-tr{repair}"
     if max_sentence_words != MAX_SENTENCE_WORDS:  # a non-default sentence bound parses differently
         cache_id += f"-max{int(max_sentence_words or 0)}"
     results: list[str | None] = [None] * len(norm)
