@@ -147,11 +147,13 @@ def _own_country(cl: _Clause, src: Actor, tgt: Actor | None, code: str) -> bool:
     """Whether ``tgt`` is the source's own country as a whole in an event that is not
     domestic by nature ("UKRGOV -> UKR 190": "we will fight for Ukraine"): no event.
 
-    Pairs naming two parts of one country ("RUSGOV -> RUSOPP") are kept; so are all
+    The country may be named, a pronoun or "das Land", or the actor of an event
+    recalled from an earlier sentence. Pairs naming two parts of one country
+    ("RUSGOV -> RUSOPP", people named by a country adjective) are kept; so are all
     with :attr:`CodingOptions.own_country_targets` (PETRARCH's convention).
     """
     if tgt is None or cl.options.own_country_targets or tgt.code == src.code:
         return False
-    if tgt.kind not in ("country", "capital") or tgt.code != actor_country(src.code):
+    if tgt.kind == "adj" or tgt.code != actor_country(src.code):
         return False  # "brasilianische Goldsucher" (BRA) are people of the country, a part of it
     return not cl.res.target_rules.is_domestic(code)
