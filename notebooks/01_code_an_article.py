@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -111,6 +113,21 @@ show_events(events)
 
 # %%
 events[["source_text", "trigger", "target_text", "event_code", "pattern"]]
+
+# %% [markdown]
+# ## What was said, and the action it is about
+#
+# CAMEO codes what an actor *says* about an action as an event of its own. "Im
+# vergangenen Jahr beschuldigte die USA Nordkorea, heimlich Artilleriegeschosse nach
+# Russland zu verschiffen" is a US accusation against North Korea (112), not a North
+# Korean arms delivery: the delivery is kept in the statement's `embedded_code` (072,
+# military aid) and `embedded_target` (RUS), so threatened, demanded or intended
+# actions can still be studied without being counted as events that happened
+# (`docs/conventions.md` lists these conventions with their CAMEO references).
+
+# %%
+statements = events[events["embedded_code"] != ""]
+statements[["source", "target", "event_code", "event_name", "embedded_code", "embedded_target", "mode"]]
 
 # %% [markdown]
 # ## When did it happen?

@@ -469,3 +469,50 @@ def test_build_script_converts_and_counts(tmp_path):
     assert dropped["one-word name of a person (a first or family name alone)"] == 1
     assert report["agents dropped"]["role that is no CAMEO primary role (PPL)"] == 2  # +plural
     assert report["verbs dropped"]["noun pattern of a family not selected (measured, see docs)"] == 1
+
+
+# ------------------------------------------------------------- targets table (issue 15)
+def test_target_rules_are_shipped_for_every_language():
+    for language in ("de", "en"):
+        rules = load_language(language).target_rules
+        assert rules.may_stand_alone("141") and rules.may_stand_alone("150")
+        assert not rules.may_stand_alone("190") and not rules.may_stand_alone("155")
+        assert rules.is_domestic("173") and rules.is_domestic("1411")
+        assert not rules.is_domestic("190") and not rules.is_domestic("170")
+    assert all(why for _, _, why in rules.reasons)
+
+
+@pytest.mark.parametrize("text,message", [
+    ('one_sided:\n  - code: "14"\n', "say 'why'"),
+    ('one_sided:\n  - code: "99"\n    why: x\n', "not a quoted CAMEO event code"),
+    ('one_sided:\n  - code: 14\n    why: x\n', "not a quoted CAMEO event code"),
+    ('domestic:\n  - code: "173"\n    why: x\n  - code: "173"\n    why: y\n', "given twice"),
+    ('both_sided:\n  - code: "14"\n    why: x\n', "must map"),
+])
+def test_broken_target_rules(tmp_path, text, message):
+    from eventcoder.dictionaries import load_target_rules
+
+    path = tmp_path / "targets.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DictionaryError, match=message):
+        load_target_rules(path)
+
+
+def _picketed(dictionaries=()):
+    from eventcoder import read_conllu
+    from eventcoder.coding import code_sentence
+
+    text = ("1\tRussia\tRussia\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+            "2\tpicketed\tpicket\tVERB\t_\t_\t0\troot\t_\t_\n")
+    sent = read_conllu(text)[0].sentences[0]
+    res = load_language("en", dictionaries=dictionaries)
+    return [(e.source, e.target, e.event_code) for e in code_sentence(sent, res)]
+
+
+@pytest.mark.parametrize("flag,expected", [
+    ("", [("RUS", "", "141")]),                 # the table: a protest may stand alone
+    ("  one_sided: false\n", []),               # the verb overrides it: needs a target
+])
+def test_verb_one_sided_overrides_the_table(tmp_path, flag, expected):
+    (tmp_path / "verbs.yaml").write_text(f'- code: "141"\n  lemmas: [picket]\n{flag}', encoding="utf-8")
+    assert _picketed([tmp_path]) == expected

@@ -53,7 +53,12 @@ class CodingOptions:
     Attributes
     ----------
     require_target : bool
-        Drop events without a target unless their verb pattern is one-sided.
+        Drop events without a target unless their code may stand alone: the
+        targets table (``resources/common/targets.yaml``: protests 14x, force
+        posture 150-154, ...) decides by the event code, a verb pattern's
+        ``one_sided: true`` or ``false`` overrides it for that verb. On by
+        default; ``False`` keeps targetless events of every code (PETRARCH's
+        ``require_dyad = false``).
     shallow : bool
         Where the parse is implausible for a dictionary verb (a verb without a
         subject, a "noun" without determiner right after an actor name), code it from
@@ -61,9 +66,12 @@ class CodingOptions:
         ``method="shallow"``. On by default; PETRARCH's suite runs without it.
     own_country_targets : bool
         Keep events whose target is the source's own country as a whole ("UKRGOV"
-        -> "UKR": "we will fight for Ukraine", "friends of Ukraine"): an actor does
-        not act on its country as a whole; domestic events name a part of it
-        ("RUS" -> "RUSOPP" is kept either way). Off by default; PETRARCH keeps them.
+        -> "UKR": "we will fight for Ukraine", "friends of Ukraine") for every
+        code. Off by default: an actor does not act on its country as a whole,
+        except in events the targets table calls domestic by nature (protests
+        14x, curfews and bans 172, arrests 173, repression 175, political reform
+        ...); pairs that name a part of the country ("RUS" -> "RUSOPP") are kept
+        either way. PETRARCH keeps them all.
     oblique_targets : bool
         Where no argument names a target, take it from any prepositional phrase
         of the verb ("appealed for peace *in Ithilen*"), as PETRARCH does. Off

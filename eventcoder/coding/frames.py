@@ -25,6 +25,7 @@ from .arguments import _source_words
 from .clause import _Clause
 from .modes import _mode
 from .reference import _resolve
+from .targets import _own_country
 from .tree import _case_of, _is_passive
 
 __all__ = ["Coded", "apply_frames"]
@@ -147,7 +148,7 @@ def apply_frames(cl: _Clause, coded: list[Coded]) -> list[Coded]:
         seen: set[str] = set()
         targets = [t for t in targets if not (t.code in seen or seen.add(t.code))]
         triples = [(s, t, code) for s in sources for t in (targets or [None])
-                   if t is None or t.code != s.code]
+                   if t is None or not (t.code == s.code or _own_country(cl, s, t, code))]
         if not triples:
             out.append(item)
             continue

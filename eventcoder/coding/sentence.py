@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..actors import Actor, SentenceActors
-from ..cameo import actor_country, describe_code
+from ..cameo import describe_code
 from ..conllu import Sentence, Word
 from ..dictionaries import LanguageResources, VerbPattern
 from ..events import Event
@@ -21,7 +21,15 @@ from .modes import _mode
 from .patterns import _match_pattern, _source_obliques
 from .reference import _resolve, _speaker
 from .shallow import shallow_coded
-from .targets import _fallback_targets, _inside, _is_speech_verb, _new_actor, _resolve_or_inside
+from .targets import (
+    _fallback_targets,
+    _inside,
+    _is_speech_verb,
+    _needs_target,
+    _new_actor,
+    _own_country,
+    _resolve_or_inside,
+)
 from .tree import _NOT_INSIDE, _case_of, _coordinated, _is_passive
 
 
@@ -85,7 +93,7 @@ def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | N
         return triples, src_words
     tgt_words = moved + _target_words(cl, verb, pattern, noun, prt_obl, passive, subject_ids)
     targets = [a for tw in tgt_words for a in _resolve(cl, tw, exclude=source_codes, verb=verb)]
-    if not targets and not pattern.one_sided:
+    if not targets and pattern.one_sided is not True:  # a one-sided verb searches no further
         if not _is_speech_verb(cl, verb):
             targets = _fallback_targets(cl, verb, pattern, tgt_words, noun, source_codes)
         elif noun is not None:
@@ -103,15 +111,13 @@ def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | N
         # Coordinated subjects of a cooperation or a fight act on each other
         # ("India and Pakistan signed an agreement").
         targets = sources
-    elif not targets and not (pattern.one_sided or not cl.options.require_target):
-        return None
+    elif not targets and _needs_target(cl, pattern):
+        return None  # the code needs a target (resources/common/targets.yaml, the verb's one_sided)
     for src in sources:
         for tgt in targets or [None]:
             if tgt is not None and tgt.code == src.code:
                 continue
-            if (tgt is not None and not cl.options.own_country_targets
-                    and tgt.kind in ("country", "capital")
-                    and tgt.code == actor_country(src.code) and src.code != tgt.code):
+            if _own_country(cl, src, tgt, pattern.code):
                 continue  # "UKRGOV" -> "Ukraine": a country as a whole is no target of its own side
             triples.append((src, tgt, pattern.code))
             if tgt is not None and pattern.reverse_code:

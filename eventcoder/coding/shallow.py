@@ -19,6 +19,7 @@ from .clause import _Clause
 from .frames import Coded
 from .modes import _mode
 from .patterns import _verb_keys
+from .targets import _needs_target, _own_country
 
 __all__ = ["shallow_coded"]
 
@@ -83,9 +84,10 @@ def shallow_coded(cl: _Clause, coded: list[Coded]) -> list[Coded]:
             if all(b.upos in _BETWEEN or (b.upos == "ADP" and pattern.target_preps) for b in between) \
                     and (not preps or preps <= set(pattern.target_preps)):
                 target = tgt[2]
-        if target is None and not pattern.one_sided:
+        if target is None and _needs_target(cl, pattern):
             continue
-        if target is not None and target.code == src[2].code:
+        if target is not None and (target.code == src[2].code
+                                   or _own_country(cl, src[2], target, pattern.code)):
             continue
         if w.id > 1 and cl.keys[w.id - 2] in ("to", "zu"):
             continue  # an infinitive: an intended action, not a misparsed finite verb

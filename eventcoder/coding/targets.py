@@ -5,6 +5,7 @@ any prepositional object; and noun phrases as new actors of their own."""
 from __future__ import annotations
 
 from ..actors import Actor
+from ..cameo import actor_country
 from ..conllu import Word
 from ..dictionaries import VerbPattern
 from .clause import _Clause, _dedupe
@@ -125,3 +126,34 @@ def _fallback_targets(cl: _Clause, verb: Word, pattern: VerbPattern, direct: lis
             if found:
                 return _dedupe(found)
     return []
+
+
+def _needs_target(cl: _Clause, pattern: VerbPattern) -> bool:
+    """Whether an event of ``pattern`` without a target is dropped.
+
+    With :attr:`CodingOptions.require_target` (the default) the verb pattern's
+    ``one_sided`` decides where it is given, the targets table
+    (``resources/common/targets.yaml``) by the event code otherwise; without it no
+    event needs a target.
+    """
+    if not cl.options.require_target:
+        return False
+    if pattern.one_sided is not None:
+        return not pattern.one_sided
+    return not cl.res.target_rules.may_stand_alone(pattern.code)
+
+
+def _own_country(cl: _Clause, src: Actor, tgt: Actor | None, code: str) -> bool:
+    """Whether ``tgt`` is the source's own country as a whole in an event that is not
+    domestic by nature ("UKRGOV -> UKR 190": "we will fight for Ukraine"): no event.
+
+    The country may be named, a pronoun or "das Land", or the actor of an event
+    recalled from an earlier sentence. Pairs naming two parts of one country
+    ("RUSGOV -> RUSOPP", people named by a country adjective) are kept; so are all
+    with :attr:`CodingOptions.own_country_targets` (PETRARCH's convention).
+    """
+    if tgt is None or cl.options.own_country_targets or tgt.code == src.code:
+        return False
+    if tgt.kind == "adj" or tgt.code != actor_country(src.code):
+        return False  # "brasilianische Goldsucher" (BRA) are people of the country, a part of it
+    return not cl.res.target_rules.is_domestic(code)

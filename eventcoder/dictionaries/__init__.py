@@ -15,6 +15,9 @@ Each language is a folder ``eventcoder/resources/<lang>/`` holding
 ``verbs.yaml``
     verb patterns (see :class:`VerbPattern`).
 
+``resources/common/targets.yaml`` says, for all languages, which CAMEO codes may stand
+without a target and which are domestic by nature (:class:`TargetRules`).
+
 ``resources/common/people.tsv`` (names are shared across languages) and the
 country names that babel's CLDR data knows in each language complete the actor
 dictionary. Errors name the file and the row.
@@ -48,6 +51,7 @@ from .readers import (
     load_verb_table,
     load_yaml,
 )
+from .target_rules import TargetRules, load_target_rules
 
 __all__ = [
     "ACTOR_KINDS",
@@ -55,6 +59,7 @@ __all__ = [
     "DictionaryError",
     "LanguageResources",
     "LanguageRules",
+    "TargetRules",
     "UnknownLanguageError",
     "VerbPattern",
     "USER_FILES",
@@ -66,6 +71,7 @@ __all__ = [
     "load_agent_table",
     "load_language",
     "load_rules",
+    "load_target_rules",
     "load_verb_table",
     "load_yaml",
     "normalize",
@@ -114,6 +120,10 @@ def _load_language(language: str) -> LanguageResources:
     counts.update(_load_generated(root, language, res))
     if (folder / "frames.yaml").is_file():
         counts["frames"] = load_frames(root / "common" / "frames.yaml", folder / "frames.yaml", res)
+    targets = root / "common" / "targets.yaml"
+    if targets.is_file():
+        res.target_rules = load_target_rules(targets)
+        counts["target rules"] = len(res.target_rules.reasons)
     if (folder / "temporal.yaml").is_file():
         from ..temporal import load_temporal
 

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import FrozenResourcesError
+from .target_rules import TargetRules
 
 __all__ = ["ACTOR_KINDS", "ActorEntry", "LanguageResources", "LanguageRules", "VerbPattern", "normalize"]
 
@@ -67,8 +68,12 @@ class VerbPattern:
         Prepositions whose oblique (or the noun's modifier) gives the target.
     target_relations, source_relations : tuple of str
         Override the language defaults.
-    one_sided : bool
-        The event may have no target (a missile test).
+    one_sided : bool or None
+        Overrides the targets table (``resources/common/targets.yaml``,
+        :class:`~eventcoder.dictionaries.target_rules.TargetRules`) for this verb:
+        ``True``, its event may have no target (and no target is searched for
+        beyond its arguments); ``False``, it needs one; ``None`` (not given),
+        the table decides by the event code.
     id : str
         ``"<lang>/verbs.yaml#<n>"``: which entry coded an event.
     reverse_code : str
@@ -100,7 +105,7 @@ class VerbPattern:
     target_preps: tuple[str, ...] = ()
     target_relations: tuple[str, ...] = ()
     source_relations: tuple[str, ...] = ()
-    one_sided: bool = False
+    one_sided: bool | None = None
     id: str = ""
     reverse_code: str = ""
     compound: bool = False
@@ -174,6 +179,9 @@ class LanguageResources:
     #: (``target``, ``default``, ``codes``; see ``resources/common/frames.yaml``)
     frames: dict[str, str] = field(default_factory=dict)
     frame_rules: dict[str, dict] = field(default_factory=dict)
+    #: which codes may stand without a target and which are domestic by nature
+    #: (``resources/common/targets.yaml``); empty for resources built by hand
+    target_rules: TargetRules = field(default_factory=TargetRules)
     _suffix_roles: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
     _suffix_stamp: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
     _frozen: bool = field(default=False, repr=False, compare=False)
@@ -245,6 +253,7 @@ class LanguageResources:
             temporal=self.temporal,
             frames=dict(self.frames),
             frame_rules=dict(self.frame_rules),
+            target_rules=self.target_rules,
         )
 
     def _check_writable(self) -> None:

@@ -268,8 +268,8 @@ def load_verb_table(path: Any, res: LanguageResources, *, prefix: str, first: bo
         lemmas = _str_tuple(item.get("lemmas"), where, "lemmas")
         if not lemmas:
             raise DictionaryError(f"{where}: 'lemmas' is required")
-        one_sided = item.get("one_sided", False)
-        if not isinstance(one_sided, bool):
+        one_sided = item.get("one_sided")
+        if one_sided is not None and not isinstance(one_sided, bool):
             raise DictionaryError(f"{where}: 'one_sided' must be true or false")
         intransitive = item.get("intransitive", False)
         if not isinstance(intransitive, bool):
