@@ -36,6 +36,7 @@ class RescueForm:
     lemma: str
     xpos: str
     feats: str
+    subject_feats: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,15 @@ class RescueRules:
     forms: tuple[RescueForm, ...]
     lexicon: frozenset[str]
     fingerprint: str
+    after_not_feats: frozenset[str] = frozenset()
+    boundary_tags: frozenset[str] = frozenset()
+    boundary_forms: frozenset[str] = frozenset()
+    finite_feats: frozenset[str] = frozenset()
+    finite_xpos: frozenset[str] = frozenset()
+    #: lemmas the treebanks tag as verbs more often than as nouns; others ("attack",
+    #: "sanction") need a subject tagged as in ``after_nominal`` (a name or a pronoun)
+    verbal: frozenset[str] = frozenset()
+    after_nominal: frozenset[str] = frozenset()
 
     def verb_reading(self, form: str) -> RescueForm | None:
         """The first ending by which ``form`` is a verb of the lexicon, with its lemma."""
@@ -54,7 +64,7 @@ class RescueRules:
             if form.endswith(f.ending) and len(form) - len(f.ending) >= 2:
                 lemma = form[: len(form) - len(f.ending)] + f.lemma
                 if lemma in self.lexicon:
-                    return RescueForm(f.ending, lemma, f.xpos, f.feats)
+                    return RescueForm(f.ending, lemma, f.xpos, f.feats, f.subject_feats)
         return None
 
 
@@ -81,17 +91,46 @@ def rescue_rules(language: str) -> RescueRules | None:
     lexicon = {k for k in res.verbs if " " not in k}
     rules = res.rules
     lexicon |= set(rules.speech_verbs) | set(rules.intent_verbs) | set(rules.belief_verbs)
-    lex_file = resource_dir() / language / "verb_lexicon.txt"
+    readings: dict[str, str] = {}
+    lex_file = resource_dir() / language / "verb_lexicon.tsv"
     if lex_file.is_file():
-        lexicon |= {line.strip() for line in lex_file.read_text(encoding="utf-8").splitlines()
-                    if line.strip() and not line.startswith("#")}
+        for line in lex_file.read_text(encoding="utf-8").splitlines()[1:]:
+            cols = line.split("\t")
+            if len(cols) >= 2 and not line.startswith("#") and cols[0] != "lemma":
+                readings[cols[0]] = cols[1]
+    lexicon |= {lemma for lemma, reading in readings.items() if reading == "verb"}
+    verbal = frozenset(lemma for lemma, reading in readings.items() if reading == "verb")
     forms = tuple(RescueForm(str(f.get("ending", "")), str(f.get("lemma", "")),
-                             str(f.get("xpos", "_")), str(f.get("feats", "_")))
+                             str(f.get("xpos", "_")), str(f.get("feats", "_")),
+                             str(f.get("subject_feats", "")))
                   for f in data.get("forms", ()))
+    bounds, finite = data.get("boundaries") or {}, data.get("finite") or {}
     h = hashlib.sha256(repr(sorted(data.items())).encode())
     h.update("\n".join(sorted(lexicon)).encode())
     return RescueRules(frozenset(data.get("tags", ())), frozenset(data.get("after", ())),
-                       forms, frozenset(lexicon), h.hexdigest()[:8])
+                       forms, frozenset(lexicon), h.hexdigest()[:8],
+                       after_not_feats=frozenset(data.get("after_not_feats", ())),
+                       boundary_tags=frozenset(bounds.get("tags", ())),
+                       boundary_forms=frozenset(bounds.get("forms", ())),
+                       finite_feats=frozenset(finite.get("feats", ())),
+                       finite_xpos=frozenset(finite.get("xpos", ())),
+                       verbal=verbal,
+                       after_nominal=frozenset(data.get("after_nominal", ())))
+
+
+def _feats(word: Any) -> set[str]:
+    return set(str(word.feats or "").split("|"))
+
+
+def _finite_follows(words: list[Any], i: int, rules: RescueRules) -> bool:
+    """Whether a finite verb follows word ``i`` before a clause boundary."""
+    for w in words[i + 1:]:
+        if w.upos in rules.boundary_tags or w.text.lower() in rules.boundary_forms:
+            return False
+        if w.upos in ("VERB", "AUX") and (
+                _feats(w) & rules.finite_feats or w.xpos in rules.finite_xpos):
+            return True
+    return False
 
 
 def _candidate(words: list[Any], rules: RescueRules) -> tuple[Any, RescueForm] | None:
@@ -102,13 +141,18 @@ def _candidate(words: list[Any], rules: RescueRules) -> tuple[Any, RescueForm] |
             return None  # a predicate stands before: the tagger found the clause's verb
         if i == 0 or w.upos not in rules.tags or not w.text[:1].islower():
             continue
-        prev = words[i - 1]
-        after_subject = prev.upos in rules.after or (
-            not has_verb and prev.text == "," and i > 1 and words[i - 2].upos in rules.after)
-        if not after_subject:
+        subject = words[i - 1]
+        if not has_verb and subject.text == "," and i > 1:
+            subject = words[i - 2]  # "A plane crash in Pokhara, Nepal, kills"
+        if subject.upos not in rules.after or _feats(subject) & rules.after_not_feats:
             continue
         reading = rules.verb_reading(w.text.lower())
-        if reading is not None:
+        if reading is None or (reading.subject_feats
+                               and reading.subject_feats not in _feats(subject)):
+            continue
+        if reading.lemma not in rules.verbal and subject.upos not in rules.after_nominal:
+            continue  # "tougher sanctions", "occupation forces": a noun more often than not
+        if not _finite_follows(words, i, rules):
             return w, reading
     return None
 
