@@ -55,6 +55,30 @@ def _import_somajo() -> Any:
     return somajo
 
 
+def splitter_id(name: str) -> str:
+    """What the sentence splitter adds to the parse cache key: ``""`` for stanza (whose
+    rules are keyed separately), ``"-somajo<version>"`` for SoMaJo.
+
+    Raises
+    ------
+    ValueError
+        For an unknown splitter.
+    ImportError
+        For ``"somajo"`` when SoMaJo is not installed (the message names the extra).
+
+    Examples
+    --------
+    >>> splitter_id("stanza")
+    ''
+    """
+    if check_splitter(name) == "stanza":
+        return ""
+    _import_somajo()
+    from importlib.metadata import version
+
+    return f"-somajo{version('SoMaJo')}"
+
+
 @lru_cache(maxsize=4)
 def _somajo_tokenizer(language: str) -> Any:
     somajo = _import_somajo()
