@@ -19,7 +19,7 @@ only where HanTa's lemma is a verb of the German dictionary (the coder's trigger
 
 ``--events`` measures what the second opinion would do for the coder: the German
 development gold (``benchmarks/accuracy.py --language de``) and the seed article (raw
-text against its hand parse, country dyad + root code) are coded from raw text three
+text against its hand parse: source and target codes + root code) are coded from raw text three
 times, parse cache off: as shipped; with stanza's AUX retagged VERB where HanTa says
 ``VV*`` (before the parser runs, lemma and ``VerbForm`` from HanTa); and with NOUN, ADJ,
 ADV or AUX retagged so.
@@ -256,7 +256,8 @@ def events(variants: dict[str, tuple[str, ...]]) -> None:
             frame = ec.code_articles(load_example("seed_article_de"), progress=False)
             raw_keys = Counter(map(tuple, frame[key].astype(str).values.tolist()))
             print(f"seed article from raw text: {len(frame)} events, {sum((raw_keys & hand_keys).values())}"
-                  f" of the hand parse's {len(hand)} (dyad + root); words retagged {counter[0]}")
+                  f" of the hand parse's {len(hand)} (source, target, root code)"
+                  f"; words retagged {counter[0]}")
             accuracy.main(["--language", "de"])
             print(f"words retagged in all: {counter[0]}")
     finally:
