@@ -15,6 +15,8 @@ the same meaning:
   checked before any input is read (a broken file raises
   :class:`~eventcoder.errors.DictionaryError` naming file and line), and the frames
   returned record them in ``frame.attrs["dictionaries"]`` (path, files, content hash);
+- ``sentence_splitter``: ``"stanza"`` (default) or ``"somajo"`` (the optional, GPLv3+
+  extra ``eventcoder[somajo]``), see :func:`eventcoder.parsing.parse_texts`;
 - ``max_text_chars``, ``max_sentence_words``, ``long_sentences``: bounds on what is
   parsed: a longer text is quarantined (``too_long``), a longer sentence is cut into
   pieces before parsing (counted in ``split_sentences``) or, with
@@ -58,7 +60,7 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
              dictionaries: Sequence[str | os.PathLike] = (), required: bool = False,
              max_text_chars: int | None = MAX_TEXT_CHARS,
              max_sentence_words: int | None = MAX_SENTENCE_WORDS,
-             long_sentences: str = "split") -> RecordOptions:
+             long_sentences: str = "split", sentence_splitter: str = "stanza") -> RecordOptions:
     """Check the arguments every entry point shares; raise naming the bad one."""
     language = check_language(language, required=required)
     try:
@@ -73,7 +75,7 @@ def _options(language: Any, date: Any, speaker: str | None, *, text_field: str =
                          use_cache=use_cache,
                          dictionaries=tuple(os.fspath(d) for d in dictionaries),
                          max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
-                         long_sentences=long_sentences)
+                         long_sentences=long_sentences, sentence_splitter=sentence_splitter)
 
 
 def _strict(coded: CodedRecords, options: RecordOptions) -> pd.DataFrame:
@@ -172,7 +174,7 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
               use_cache: bool = True, dictionaries: Sequence[str | os.PathLike] = (),
               max_text_chars: int | None = MAX_TEXT_CHARS,
               max_sentence_words: int | None = MAX_SENTENCE_WORDS, long_sentences: str = "split",
-              ) -> pd.DataFrame:
+              sentence_splitter: str = "stanza") -> pd.DataFrame:
     """Parse one text with stanza and code it into events.
 
     Parameters
@@ -193,6 +195,8 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
         User dictionary folders layered over the shipped ones.
     max_text_chars, max_sentence_words, long_sentences
         Bounds on what is parsed (see :class:`eventcoder.RecordOptions`).
+    sentence_splitter : {"stanza", "somajo"}, default "stanza"
+        Who ends sentences (see :func:`eventcoder.parsing.parse_texts`).
 
     Returns
     -------
@@ -218,7 +222,7 @@ def code_text(text: str, *, language: str, date: str | dt.date | None = None,
     options = _options(language, date, speaker, model_dir=model_dir, cache_dir=cache_dir,
                        use_cache=use_cache, dictionaries=dictionaries, required=True,
                        max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
-                       long_sentences=long_sentences)
+                       long_sentences=long_sentences, sentence_splitter=sentence_splitter)
     name = doc_id or "doc1"
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"document {name!r}: empty text", "no_text")
@@ -245,6 +249,7 @@ def code_articles(
     max_text_chars: int | None = MAX_TEXT_CHARS,
     max_sentence_words: int | None = MAX_SENTENCE_WORDS,
     long_sentences: str = "split",
+    sentence_splitter: str = "stanza",
 ) -> pd.DataFrame:
     """Code many articles (or CoNLL-U documents) into one events frame, in memory.
 
@@ -285,6 +290,8 @@ def code_articles(
         Bounds on what is parsed (see :class:`eventcoder.RecordOptions`): by
         default a text over 1,000,000 characters is quarantined (``too_long``)
         and a sentence over 250 words is cut into pieces before parsing.
+    sentence_splitter : {"stanza", "somajo"}, default "stanza"
+        Who ends sentences (see :func:`eventcoder.parsing.parse_texts`).
 
     Returns
     -------
@@ -323,7 +330,7 @@ def code_articles(
                        id_field=id_field, speaker_field=speaker_field, model_dir=model_dir,
                        cache_dir=cache_dir, use_cache=use_cache, dictionaries=dictionaries,
                        max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
-                       long_sentences=long_sentences)
+                       long_sentences=long_sentences, sentence_splitter=sentence_splitter)
     bar = None
     if progress:
         from tqdm.auto import tqdm

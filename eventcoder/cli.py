@@ -46,7 +46,8 @@ def _record_args(args: argparse.Namespace) -> dict:
     """The options of how records are read and bounded, as keyword arguments."""
     return {"text_field": args.text_field, "date_field": args.date_field, "id_field": args.id_field,
             "speaker_field": args.speaker_field, "max_text_chars": args.max_text_chars,
-            "max_sentence_words": args.max_sentence_words, "long_sentences": args.long_sentences}
+            "max_sentence_words": args.max_sentence_words, "long_sentences": args.long_sentences,
+            "sentence_splitter": args.sentence_splitter}
 
 
 def _check_report_paths(args: argparse.Namespace) -> None:
@@ -192,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     bounds.add_argument("--long-sentences", choices=["split", "quarantine"], default="split",
                         help="a record with such a sentence: code its pieces (default, counted as "
                              "split_sentences in the summary) or quarantine it (sentence_too_long)")
+    bounds.add_argument("--sentence-splitter", choices=["stanza", "somajo"], default="stanza",
+                        help="who ends sentences: stanza's tokenizer with eventcoder's repair rules "
+                             "(default) or SoMaJo (fewer splits inside names; needs the optional, "
+                             "GPLv3+ extra: pip install 'eventcoder[somajo]')")
     big = code.add_argument_group(
         "large corpora (with --output: streamed chunk by chunk, resumable after an interruption)")
     big.add_argument("--chunk-size", type=int, default=100, metavar="N",

@@ -124,6 +124,7 @@ def provenance(options: RecordOptions, run: RunSummary, *, schema: str = "cameo"
             "max_text_chars": options.max_text_chars,
             "max_sentence_words": options.max_sentence_words,
             "long_sentences": options.long_sentences,
+            "sentence_splitter": options.sentence_splitter,
         },
         "records": {"input": run.input, "coded": run.coded, "no_event": run.no_event,
                     "quarantined": run.quarantined, "events": run.events,

@@ -90,6 +90,7 @@ def code_stream(
     max_text_chars: int | None = MAX_TEXT_CHARS,
     max_sentence_words: int | None = MAX_SENTENCE_WORDS,
     long_sentences: str = "split",
+    sentence_splitter: str = "stanza",
 ) -> RunSummary:
     """Code inputs of any size into an events file, chunk by chunk, resumably.
 
@@ -150,6 +151,9 @@ def code_stream(
         and a sentence over 250 words is cut into pieces before parsing
         (``RunSummary.split_sentences``); ``long_sentences="quarantine"``
         quarantines its record instead (``sentence_too_long``).
+    sentence_splitter : {"stanza", "somajo"}, default "stanza"
+        Who ends sentences (see :func:`eventcoder.parsing.parse_texts`); ``"somajo"``
+        needs the optional, GPLv3+ extra ``eventcoder[somajo]``.
 
     Returns
     -------
@@ -196,7 +200,7 @@ def code_stream(
                             model_dir=model_dir, cache_dir=cache_dir, use_cache=use_cache,
                             dictionaries=tuple(os.fspath(d) for d in dictionaries),
                             max_text_chars=max_text_chars, max_sentence_words=max_sentence_words,
-                            long_sentences=long_sentences)
+                            long_sentences=long_sentences, sentence_splitter=sentence_splitter)
     ledger = out.with_name(out.name + ".ledger.jsonl")
     qpath = Path(quarantine) if quarantine is not None else out.with_name(out.name + ".quarantine.jsonl")
     spath = Path(summary) if summary is not None else None
@@ -224,7 +228,9 @@ def code_stream(
                      "model_dir": None if model_dir is None else str(model_dir),
                      "dictionaries": list(options.dictionaries),
                      "max_text_chars": max_text_chars, "max_sentence_words": max_sentence_words,
-                     "long_sentences": long_sentences},
+                     "long_sentences": long_sentences,
+                     # only when not the default, so that ledgers of earlier runs still match
+                     **({"sentence_splitter": sentence_splitter} if sentence_splitter != "stanza" else {})},
     }
     sink = open_output(out, fmt)
     run = RunSummary(inputs=[str(p) for p in sources], output=str(out), quarantine_file=str(qpath))

@@ -247,7 +247,8 @@ def _parse(texts: list[str], language: str, options: RecordOptions,
             progress(n)
 
     kwargs = {"language": language, "model_dir": options.model_dir, "cache_dir": options.cache_dir,
-              "use_cache": options.use_cache, "max_sentence_words": options.max_sentence_words}
+              "use_cache": options.use_cache, "max_sentence_words": options.max_sentence_words,
+              "sentence_splitter": options.sentence_splitter}
     fatal = (ModelsNotFoundError, UnknownLanguageError, ImportError)
     try:
         return list(parse_texts(texts, progress=report, **kwargs))

@@ -130,6 +130,9 @@ class RecordOptions:
     long_sentences : {"split", "quarantine"}
         What a record with such a sentence gets: its pieces coded (counted in
         ``RunSummary.split_sentences``), or quarantined (``sentence_too_long``).
+    sentence_splitter : {"stanza", "somajo"}
+        Who ends sentences (see :func:`eventcoder.parsing.parse_texts`); ``"somajo"``
+        needs the optional extra ``eventcoder[somajo]`` (GPLv3+).
     """
 
     language: str | None = None
@@ -146,8 +149,12 @@ class RecordOptions:
     max_text_chars: int | None = MAX_TEXT_CHARS
     max_sentence_words: int | None = 250
     long_sentences: str = "split"
+    sentence_splitter: str = "stanza"
 
     def __post_init__(self) -> None:
+        from ..parsing.segmenters import splitter_id
+
+        splitter_id(self.sentence_splitter)  # an unknown one, or SoMaJo missing, fails here
         if self.long_sentences not in LONG_SENTENCES:
             raise ValueError(f"long_sentences must be one of {', '.join(LONG_SENTENCES)}, "
                              f"not {self.long_sentences!r}")

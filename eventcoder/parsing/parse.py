@@ -18,17 +18,21 @@ from .cache import _STATS, _cache_path, _cache_read, _cache_write, _default_cach
 from .conversion import _from_conllu, _to_conllu
 from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
+from .segmenters import resegment, somajo_boundaries, splitter_id
 from .sentences import _normalize_text, _repair_sentences, _rules_hash, _tokenizer_text
 from .tag_repair import repair_fingerprint, repair_tags
 
 
 def _parse_batch(nlp: Any, texts: list[str], language: str,
-                 max_words: int | None = MAX_SENTENCE_WORDS) -> list[str]:
+                 max_words: int | None = MAX_SENTENCE_WORDS, splitter: str = "stanza") -> list[str]:
     stanza = _import_stanza()
     docs = [stanza.Document([], text=_tokenizer_text(t, language)) for t in texts]
     _STATS["pipeline_calls"] += 1
     docs = nlp.process(docs, processors="tokenize,mwt")
-    docs = [_repair_sentences(d, language) for d in docs]
+    if splitter == "somajo":  # issue 13: SoMaJo's sentence ends on stanza's tokens, no repair rules
+        docs = [resegment(d, somajo_boundaries(t, language)) for d, t in zip(docs, texts, strict=True)]
+    else:
+        docs = [_repair_sentences(d, language) for d in docs]
     bounded = [bound_sentences(d, max_words) for d in docs]  # issue 17: sentence length bound
     docs = [d for d, _ in bounded]
     tagging = [p for p in ("pos", "lemma") if p in nlp.processors]
@@ -55,6 +59,7 @@ def parse_texts(
     batch_size: int = 32,
     progress: bool | Callable[[int], Any] = True,
     max_sentence_words: int | None = MAX_SENTENCE_WORDS,
+    sentence_splitter: str = "stanza",
 ) -> list[Document]:
     """Parse raw texts into dependency-parsed documents, one per text.
 
@@ -84,6 +89,12 @@ def parse_texts(
         at most as many words before tagging and parsing (whose cost grows with
         the square of the length); each piece has the comment ``#
         eventcoder_split = k/n of N words``. ``None`` or 0: no bound.
+    sentence_splitter : {"stanza", "somajo"}, default "stanza"
+        Who ends sentences: stanza's tokenizer with eventcoder's repair rules
+        (``ssplit_rules.json``), or SoMaJo on stanza's tokens (fewer splits inside
+        names and abbreviations, a few more missed sentence ends; figures in
+        ``benchmarks/README.md``). SoMaJo is GPLv3+ and the optional extra
+        ``eventcoder[somajo]`` (see :mod:`eventcoder.parsing.segmenters`).
 
     Returns
     -------
@@ -98,6 +109,11 @@ def parse_texts(
         For an unsupported language.
     ModelsNotFoundError
         When no models can be found offline (the message names the fix).
+    ImportError
+        For ``sentence_splitter="somajo"`` without SoMaJo installed (the message
+        names the extra).
+    ValueError
+        For an unknown ``sentence_splitter``.
 
     Examples
     --------
@@ -108,6 +124,7 @@ def parse_texts(
     """
     if isinstance(texts, str):
         raise TypeError("parse_texts expects a list of texts, not a single string")
+    splitter_key = splitter_id(sentence_splitter)  # fails before anything is read or parsed
     choice = resolve_models(language, model_dir)
     meta = {"language": choice.language, "parser": choice.identity}
     cache = Path(cache_dir) if cache_dir is not None else _default_cache_dir()
@@ -118,6 +135,7 @@ def parse_texts(
         cache_id += f"-tr{repair}"
     if max_sentence_words != MAX_SENTENCE_WORDS:  # a non-default sentence bound parses differently
         cache_id += f"-max{int(max_sentence_words or 0)}"
+    cache_id += splitter_key  # other sentences, other parses (SoMaJo's version included)
     results: list[str | None] = [None] * len(norm)
     todo: list[int] = []
     for i, t in enumerate(norm):
@@ -145,7 +163,8 @@ def parse_texts(
             step = max(1, int(batch_size))
             for b in range(0, len(todo), step):
                 idx = todo[b : b + step]
-                parsed = _parse_batch(nlp, [norm[i] for i in idx], choice.language, max_sentence_words)
+                parsed = _parse_batch(nlp, [norm[i] for i in idx], choice.language, max_sentence_words,
+                                      sentence_splitter)
                 for i, conllu in zip(idx, parsed, strict=True):
                     results[i] = conllu
                     _STATS["parsed"] += 1
