@@ -20,6 +20,7 @@ from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
 from .segmenters import resegment, somajo_boundaries, splitter_id
 from .sentences import _normalize_text, _repair_sentences, _rules_hash, _tokenizer_text
+from .subjects import join_subjects
 from .tag_repair import repair_fingerprint, repair_tags
 
 
@@ -45,6 +46,8 @@ def _parse_batch(nlp: Any, texts: list[str], language: str,
     if parsing:
         _STATS["pipeline_calls"] += 1
         docs = nlp.process(docs, processors=",".join(parsing))
+        for d in docs:  # issue 13: a name cut into several subjects of one verb
+            _STATS["subjects_joined"] += join_subjects(d, language)
     return [mark_pieces(_to_conllu(d, t), pieces)
             for d, t, (_, pieces) in zip(docs, texts, bounded, strict=True)]
 

@@ -51,7 +51,7 @@ def _tokenizer_text(text: str, language: str) -> str:
 
 
 #: changes whenever the repair code changes what a parse looks like (part of the cache key)
-REPAIR_VERSION = 4
+REPAIR_VERSION = 5
 
 
 @lru_cache(maxsize=1)
@@ -123,9 +123,25 @@ def _should_merge(prev: str, nxt: str, gap: str, rules: dict[str, Any], language
         return True
     if any(_ends_with_word(prev, a) for a in rules.get("always", ())):
         return True
+    if rules.get("initials") and re.search(r"(?:^|\s)[A-Z][a-z]+ (?:[A-Z]\. )*[A-Z]\.$", prev):
+        return True  # a first name and its initial: "John R. | Bolton"
     if any(_ends_with_word(prev, a) for a in rules.get("if_lower", ())):
-        return nxt[0].islower() or nxt[0].isdigit()
+        return (nxt[0].islower() or nxt[0].isdigit()
+                or bool(language) and _starts_with_agent(nxt, language))
     return False
+
+
+def _starts_with_agent(nxt: str, language: str) -> bool:
+    """True when ``nxt`` opens with a word of the agent dictionary ("U.S. | President",
+    "U.N. | Secretary-General"): after an abbreviation it continues a noun phrase."""
+    from ..dictionaries import load_language, normalize
+
+    try:
+        agents = load_language(language).agents
+    except Exception:  # noqa: BLE001 - a language without dictionaries has no agents
+        return False
+    first = nxt.split()[0] if nxt.split() else ""
+    return normalize(first.rstrip(".,;:!?\"'”)")) in agents
 
 
 def _token_groups(sentence: list[dict]) -> list[list[dict]]:

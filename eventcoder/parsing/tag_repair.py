@@ -3,8 +3,9 @@
 Two repairs run on each tagged sentence before the parser sees it, each only where the
 language's ``resources/<lang>/tag_repair.yaml`` turns it on: known names become proper
 nouns (:mod:`.name_tags`), and a verb the tagger took for a noun becomes a verb again
-(:mod:`.verb_rescue`). :func:`repair_fingerprint` names the rules and the dictionary
-data they read, for the parse cache key.
+(:mod:`.verb_rescue`). After parsing, a verb's adjacent subjects become one phrase
+(:mod:`.subjects`). :func:`repair_fingerprint` names the rules and the dictionary data
+they read, for the parse cache key.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def repair_data(language: str) -> dict[str, Any]:
     Examples
     --------
     >>> sorted(repair_data("en"))
-    ['names', 'verbs']
+    ['names', 'subjects', 'verbs']
     >>> repair_data("xx")
     {}
     """
@@ -44,7 +45,7 @@ def repair_fingerprint(language: str) -> str:
 
     names = name_rules(language)
     verbs = rescue_rules(language)
-    if not names and verbs is None:
+    if not names and verbs is None and not repair_data(language).get("subjects"):
         return ""
     h = hashlib.sha256(repr(sorted(repair_data(language).items())).encode())
     if names:

@@ -1,0 +1,77 @@
+"""One subject per name: join a verb's adjacent subjects into one phrase (issue 13).
+
+The compact parsers often cut a name into several subjects of one verb ("United States
+President Donald Trump said": ``nsubj`` States and ``nsubj`` Trump; "Lula da Silva
+defeats": ``nsubj`` da and ``nsubj`` Silva), which gives the coder extra sources and may
+lose the real one. After parsing, :func:`join_subjects` attaches each subject of a verb
+whose words end right where the next subject of the same verb begins (no word between,
+both before the verb) to that next one, as ``flat`` between proper nouns and as
+``compound`` otherwise: the head of a noun phrase is its last noun (the ``subjects``
+section of ``resources/<lang>/tag_repair.yaml`` turns it on per language).
+Coordinated subjects are ``conj``, not ``nsubj``, and are never touched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["join_subjects"]
+
+
+def _spans(words: list[Any]) -> dict[int, tuple[int, int]]:
+    """Word id -> (first id, last id) of its subtree."""
+    span = {w.id: [w.id, w.id] for w in words}
+    for w in words:
+        seen = set()
+        head = w.head
+        while head and head not in seen:
+            seen.add(head)
+            lo, hi = span[head]
+            span[head] = [min(lo, w.id), max(hi, w.id)]
+            head = words[head - 1].head
+    return {k: (v[0], v[1]) for k, v in span.items()}
+
+
+def _join(words: list[Any], relation: str) -> int:
+    n = 0
+    changed = True
+    while changed:
+        changed = False
+        spans = _spans(words)
+        for verb in words:
+            subjects = [w for w in words if w.head == verb.id and w.deprel.startswith(relation)
+                        and w.id < verb.id]
+            for a, b in zip(subjects, subjects[1:]):
+                if spans[a.id][1] + 1 == spans[b.id][0] and spans[b.id][1] < verb.id:
+                    a.head = b.id
+                    a.deprel = "flat" if a.upos == b.upos == "PROPN" else "compound"
+                    n += 1
+                    changed = True
+                    break
+            if changed:
+                break
+    return n
+
+
+def join_subjects(doc: Any, language: str) -> int:
+    """Join adjacent subjects of one verb in a parsed stanza Document; return how many.
+
+    Parameters
+    ----------
+    doc : stanza.Document
+        After the ``depparse`` processor (words have ``head`` and ``deprel``).
+    language : str
+        Selects the ``subjects`` section of ``resources/<language>/tag_repair.yaml``.
+
+    Returns
+    -------
+    int
+        The number of subjects attached to the next one.
+    """
+    from .tag_repair import repair_data
+
+    rules = repair_data(language).get("subjects") or {}
+    if not rules.get("enabled", False):
+        return 0
+    relation = str(rules.get("relation", "nsubj"))
+    return sum(_join(list(sent.words), relation) for sent in doc.sentences)
