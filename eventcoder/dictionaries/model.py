@@ -157,6 +157,9 @@ class LanguageRules:
     verb_endings: tuple[str, ...]
     container_nouns: frozenset[str]
     container_preps: frozenset[str]
+    #: institution names that, named alone, are one country's by default ("Congress" ->
+    #: USALEG) but in a sentence about another country are that country's
+    default_country_institutions: frozenset[str] = frozenset()
 
 
 @dataclass
