@@ -8,8 +8,8 @@ import csv
 import datetime as dt
 import io
 import re
-from dataclasses import MISSING
 from collections.abc import Iterable
+from dataclasses import MISSING
 from pathlib import Path
 from typing import Any
 
