@@ -292,6 +292,7 @@ class SentenceActors:
         if head_full and head_full[0][2].part < 0:
             d, first, m, entry = head_full[0]
             code = entry.code
+            extra: list[int] = []
             possessor = next((t for t in full if t[0] <= 2 and t[2].start != m.start
                               and self._possessive(t[2])), None)
             if role is not None and len(code) == 3 and possessor is not None \
@@ -316,11 +317,13 @@ class SentenceActors:
                     owner = country(self._full(shared, self._phrase(shared)))
                 if owner is not None and owner[3].code != code[:3]:
                     code = owner[3].code + code[3:]
+                    if owner[2].start in phrase:  # the words the code came from
+                        extra = list(range(owner[2].start, owner[2].end + 1))
             if petrarch:
                 code = self._compose_all(code, phrase)
             elif role and role not in _ROLE_LESS and len(code) == 3:
                 code = compose_code(code, role)
-            ids = list(range(m.start, m.end + 1))
+            ids = list(range(m.start, m.end + 1)) + extra
             return [Actor(code, self._text(ids), tuple(ids), entry.kind)]
         if role is not None:
             owners = [t for t in full if t[0] > 0 or t[2].part >= 0]

@@ -115,10 +115,11 @@ def events_to_frame(events: Iterable[Event]) -> pd.DataFrame:
           the CAMEO code and target of the action it talks about, which is not coded as
           an event of its own (CAMEO's convention); ``""`` otherwise. Study intended or
           threatened actions through these columns.
-        - ``method`` (str): ``"tree"`` (coded from the dependency tree) or
+        - ``method`` (str): ``"tree"`` (coded from the dependency tree),
           ``"shallow"`` (the parse was implausible for the trigger; coded from tags and
           word order: an actor name, the verb, an actor name; filter these out for
-          the strictest data).
+          the strictest data) or ``"nominal"`` (a noun names the event between two
+          named sides: "fighting between X and Y"; :mod:`eventcoder.coding.nominal`).
         - ``source_inferred``, ``target_inferred`` (bool): the actor's country is not
           in its own words but the article's ("the police" in an article about France
           -> ``FRACOP``; see :mod:`eventcoder.coding.context_country`); filter on these

@@ -217,7 +217,8 @@ def run_suite(suite: str | Path, dictionaries: str | Path | PetrarchDictionaries
             seen[f"{k}={v}"] += 1
         options = CodingOptions(
             require_target=rec.config.get("require_dyad", "true").lower() != "false",
-            own_country_targets=True, shallow=False, oblique_targets=True, oblique_sources=True,
+            own_country_targets=True, shallow=False, nominal=False, oblique_targets=True,
+            oblique_sources=True,
             new_actor_length=_int(rec.config.get("new_actor_length", "0")),
             context_country=False)
         reason = ""

@@ -64,6 +64,10 @@ class CodingOptions:
         subject, a "noun" without determiner right after an actor name), code it from
         tags and word order (:mod:`eventcoder.coding.shallow`); such events have
         ``method="shallow"``. On by default; PETRARCH's suite runs without it.
+    nominal : bool
+        Code events named by a noun between two named sides ("fighting between X
+        and Y", :mod:`eventcoder.coding.nominal`); such events have
+        ``method="nominal"``. On by default; PETRARCH's suite runs without it.
     own_country_targets : bool
         Keep events whose target is the source's own country as a whole ("UKRGOV"
         -> "UKR": "we will fight for Ukraine", "friends of Ukraine") for every
@@ -103,6 +107,7 @@ class CodingOptions:
     require_target: bool = True
     own_country_targets: bool = False
     shallow: bool = True
+    nominal: bool = True
     oblique_targets: bool = False
     oblique_sources: bool = False
     new_actor_length: int = 0

@@ -27,7 +27,7 @@ from dataclasses import replace
 from ..actors import SentenceActors
 from ..cameo import ORG_PREFIXES
 from ..conllu import Document
-from ..dictionaries import LanguageResources
+from ..dictionaries import LanguageResources, normalize
 from ..events import Event
 
 __all__ = ["UNKNOWN_COUNTRY", "article_country", "infer_countries"]
@@ -107,10 +107,12 @@ def _article_country(document: Document, res: LanguageResources, date: dt.date |
         return found, None
     countries: set[str] = set()
     mentions: list[tuple[str, int, int]] = []
+    generic = res.rules.default_country_institutions
     for sentence in document.sentences:
-        for _start, entry, match in SentenceActors(sentence, res, date=date).mentions():
+        actors = SentenceActors(sentence, res, date=date)
+        for _start, entry, match in actors.mentions():
             code = _country(entry.code)
-            if not code:
+            if not code or (generic and _is_generic(actors, match.start, match.end, generic)):
                 continue
             countries.add(code)
             if len(countries) > 1:
@@ -119,17 +121,26 @@ def _article_country(document: Document, res: LanguageResources, date: dt.date |
     return (countries.pop(), mentions) if countries else ("", None)
 
 
+def _is_generic(actors: SentenceActors, start: int, end: int, generic: frozenset[str]) -> bool:
+    """Whether words ``start..end`` are a generic institution name ("Congress")."""
+    keys = actors.keys[start - 1:end]
+    return " ".join(k[0] for k in keys) in generic or " ".join(k[1] for k in keys) in generic
+
+
 def _span(text: str) -> tuple[int, int]:
     first, _, last = text.partition("-")
     return (int(first), int(last or first)) if first.isdigit() else (0, -1)
 
 
 def _named_apart(mentions: list[tuple[str, int, int]] | None, sentence_id: str,
-                 other_span: str) -> bool:
-    """Whether the article's country is named outside the event's other actor."""
+                 other_span: str, same_sentence: bool = False) -> bool:
+    """Whether the article's country is named outside the event's other actor (and,
+    with ``same_sentence``, in the event's sentence)."""
     if mentions is None:
         return True
     lo, hi = _span(other_span)
+    if same_sentence:
+        return any(sid == sentence_id and (end < lo or start > hi) for sid, start, end in mentions)
     return any(sid != sentence_id or end < lo or start > hi for sid, start, end in mentions)
 
 
@@ -137,10 +148,20 @@ def infer_countries(events: list[Event], document: Document, res: LanguageResour
                     date: dt.date | None = None) -> list[Event]:
     """Give bare roles ("---COP") the article's country, flagged as inferred.
 
-    The article is read only when an event has such a role. Events whose other
-    actor would then be the same actor are left as they were.
+    The article is read only when an event has such a role, or a generic institution
+    (``default_country_institutions`` in ``lang.yaml``: "Congress" -> USALEG). Such an
+    institution takes the article's country instead of its default one only where the
+    country is named in the event's own sentence (apart from the other actor): "Supporters
+    of former Brazilian president Jair Bolsonaro invade the National Congress" (BRALEG).
+    Events whose other actor would then be the same actor are left as they were.
     """
+    generic = res.rules.default_country_institutions
+
+    def is_generic(code: str, text: str) -> bool:
+        return bool(generic) and len(code) > 3 and normalize(text) in generic
+
     if not any(e.source.startswith(UNKNOWN_COUNTRY) or e.target.startswith(UNKNOWN_COUNTRY)
+               or is_generic(e.source, e.source_text) or is_generic(e.target, e.target_text)
                for e in events):
         return events
     country, mentions = _article_country(document, res, date)
@@ -153,6 +174,10 @@ def infer_countries(events: list[Event], document: Document, res: LanguageResour
             mentions, e.sentence_id, e.target_span)
         tgt_inf = target.startswith(UNKNOWN_COUNTRY) and _named_apart(
             mentions, e.sentence_id, e.source_span)
+        if not src_inf and is_generic(source, e.source_text) and source[:3] != country:
+            src_inf = _named_apart(mentions, e.sentence_id, e.target_span, same_sentence=True)
+        if not tgt_inf and is_generic(target, e.target_text) and target[:3] != country:
+            tgt_inf = _named_apart(mentions, e.sentence_id, e.source_span, same_sentence=True)
         if src_inf:
             source = country + source[3:]
         if tgt_inf:
@@ -162,4 +187,3 @@ def infer_countries(events: list[Event], document: Document, res: LanguageResour
                         target_inferred=tgt_inf)
         out.append(e)
     return out
-

@@ -18,6 +18,7 @@ from .arguments import _source_words, _target_words
 from .clause import _DEFAULT_OPTIONS, _VERBAL, CodingOptions, DocumentContext, _Clause, _dedupe
 from .frames import Coded, apply_frames
 from .modes import _mode
+from .nominal import nominal_coded
 from .patterns import _match_pattern, _source_obliques
 from .reference import _resolve, _speaker
 from .shallow import shallow_coded
@@ -223,6 +224,8 @@ def code_sentence(
     items = apply_frames(cl, coded)
     if cl.options.shallow:
         items += shallow_coded(cl, coded)
+    if cl.options.nominal:
+        items += nominal_coded(cl, coded)
     for item in items:
         verb, pattern = item.verb, item.pattern
         when = resolve_event_date(sentence, verb.id, date, res.language)

@@ -157,6 +157,15 @@ class LanguageRules:
     verb_endings: tuple[str, ...]
     container_nouns: frozenset[str]
     container_preps: frozenset[str]
+    #: institution names that, named alone, are one country's by default ("Congress" ->
+    #: USALEG) but in a sentence about another country are that country's
+    default_country_institutions: frozenset[str] = frozenset()
+    #: nouns of events between two named sides, "noun>CAMEO code" ("fighting between X and
+    #: Y"), the prepositions that introduce the sides, and words that make such a noun
+    #: unreal ("fears of fighting between", "possible clashes")
+    reciprocal_event_nouns: tuple[str, ...] = ()
+    reciprocal_event_preps: frozenset[str] = frozenset()
+    nominal_event_blockers: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
+from dataclasses import MISSING
 from pathlib import Path
 from typing import Any
 
@@ -309,6 +310,8 @@ def load_rules(path: Any) -> LanguageRules:
     kwargs: dict[str, Any] = {}
     for name, fld in LanguageRules.__dataclass_fields__.items():
         if name not in data:
+            if fld.default is not MISSING:
+                continue  # an optional rule (added later; older lang.yaml files lack it)
             raise DictionaryError(f"{path}: missing rule {name!r}")
         kwargs[name] = _rule_value(data[name], str(fld.type), f"{path}: rule {name!r}")
     return LanguageRules(**kwargs)
