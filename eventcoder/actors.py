@@ -99,6 +99,15 @@ def choose_entry(entries: tuple[ActorEntry, ...], date: dt.date | None) -> Actor
     return entries[-1] if entries else None
 
 
+def _without_clitic(form: str, lemma: str, clitics: tuple[str, ...]) -> tuple[str, str]:
+    """The (form, lemma) key of a word without a possessive clitic the tokenizer left on."""
+    for clitic in clitics:
+        if form.endswith(clitic) and len(form) > len(clitic) + 1:
+            base = form[: -len(clitic)]
+            return base, base if lemma in (form, "_", "") or lemma.endswith(clitic) else lemma
+    return form, lemma
+
+
 @dataclass
 class SentenceActors:
     """Dictionary matches of one sentence, and the noun-phrase -> actor resolution."""
@@ -114,6 +123,9 @@ class SentenceActors:
     def __post_init__(self) -> None:
         words, res = self.sentence.words, self.res
         self._keys = [(normalize(w.form), normalize(w.lemma)) for w in words]
+        clitics = res.rules.possessive_clitics
+        if clitics:  # "India's" left as one token: the name is "India"
+            self._keys = [_without_clitic(form, lemma, clitics) for form, lemma in self._keys]
         self._find_matches()
         agents, agent_role, hyphen = res.agents, res.agent_role, res.rules.hyphen_split
         for w, (form, lemma) in zip(words, self._keys):

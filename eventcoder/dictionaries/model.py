@@ -160,6 +160,8 @@ class LanguageRules:
     #: institution names that, named alone, are one country's by default ("Congress" ->
     #: USALEG) but in a sentence about another country are that country's
     default_country_institutions: frozenset[str] = frozenset()
+    #: clitics a tokenizer may leave on a name ("India's"): names are matched without them
+    possessive_clitics: tuple[str, ...] = ()
     #: nouns of events between two named sides, "noun>CAMEO code" ("fighting between X and
     #: Y"), the prepositions that introduce the sides, and words that make such a noun
     #: unreal ("fears of fighting between", "possible clashes")

@@ -35,20 +35,40 @@ def name_rules(language: str) -> dict:
     return data if data.get("enabled", False) else {}
 
 
-@lru_cache(maxsize=8)
-def _names(language: str) -> tuple[frozenset[tuple[str, ...]], dict[str, int]]:
-    """Name keys of the shipped dictionary and, per first word, the longest name."""
+@lru_cache(maxsize=16)
+def _names(language: str, kinds: tuple[str, ...] | None = None
+           ) -> tuple[frozenset[tuple[str, ...]], dict[str, int]]:
+    """Name keys of the shipped dictionary (of ``kinds``; default: the ``names`` section's)
+    and, per first word, the longest name."""
     from ..dictionaries import load_language
 
-    kinds = set(name_rules(language).get("kinds", ()))
+    wanted = set(kinds if kinds is not None else name_rules(language).get("kinds", ()))
     res = load_language(language)
     names = {key for key, entries in res.actors.items()
-             if any(e.kind in kinds for e in entries)
+             if any(e.kind in wanted for e in entries)
              and not any(e.kind == "adj" for e in entries)}
     first: dict[str, int] = {}
     for key in names:
         first[key[0]] = max(first.get(key[0], 0), len(key))
     return frozenset(names), first
+
+
+def name_spans(words: list[Any], language: str, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(first, last) 0-based indexes of the longest dictionary names of ``kinds``, left to right."""
+    from ..dictionaries import normalize
+
+    names, first = _names(language, kinds)
+    keys = [normalize(w.text) for w in words]
+    spans, i = [], 0
+    while i < len(words):
+        for length in range(min(first.get(keys[i], 0), len(words) - i), 0, -1):
+            if tuple(keys[i:i + length]) in names:
+                spans.append((i, i + length - 1))
+                i += length
+                break
+        else:
+            i += 1
+    return spans
 
 
 def _retag(words: list[Any], language: str, proper_xpos: str | None) -> int:

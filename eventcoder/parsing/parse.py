@@ -16,6 +16,7 @@ from ..conllu import Document
 from .bounds import MAX_SENTENCE_WORDS, bound_sentences, mark_pieces
 from .cache import _STATS, _cache_path, _cache_read, _cache_write, _default_cache_dir
 from .conversion import _from_conllu, _to_conllu
+from .coordination import repair_coordination
 from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
 from .segmenters import resegment, somajo_boundaries, splitter_id
@@ -46,8 +47,9 @@ def _parse_batch(nlp: Any, texts: list[str], language: str,
     if parsing:
         _STATS["pipeline_calls"] += 1
         docs = nlp.process(docs, processors=",".join(parsing))
-        for d in docs:  # issue 13: a name cut into several subjects of one verb
+        for d in docs:  # issue 13: coordinated names, a name cut into several subjects
             _STATS["subjects_joined"] += join_subjects(d, language)
+            _STATS["coordinations_repaired"] += repair_coordination(d, language)
     return [mark_pieces(_to_conllu(d, t), pieces)
             for d, t, (_, pieces) in zip(docs, texts, bounded, strict=True)]
 

@@ -7,8 +7,9 @@ lose the real one. After parsing, :func:`join_subjects` attaches each subject of
 whose words end right where the next subject of the same verb begins (no word between,
 both before the verb) to that next one, as ``flat`` between proper nouns and as
 ``compound`` otherwise: the head of a noun phrase is its last noun (the ``subjects``
-section of ``resources/<lang>/tag_repair.yaml`` turns it on per language).
-Coordinated subjects are ``conj``, not ``nsubj``, and are never touched.
+section of ``resources/<lang>/tag_repair.yaml`` turns it on per language). Where the
+next subject opens with a conjunction or a comma ("Saudi Arabia *and* Iran agreed"), the
+two were coordinated: the next becomes the first one's ``conj``.
 """
 
 from __future__ import annotations
@@ -42,12 +43,17 @@ def _join(words: list[Any], relation: str) -> int:
             subjects = [w for w in words if w.head == verb.id and w.deprel.startswith(relation)
                         and w.id < verb.id]
             for a, b in zip(subjects, subjects[1:]):
-                if spans[a.id][1] + 1 == spans[b.id][0] and spans[b.id][1] < verb.id:
+                if spans[a.id][1] + 1 != spans[b.id][0] or spans[b.id][1] >= verb.id:
+                    continue
+                if any(w.deprel in ("cc", "punct") and spans[b.id][0] <= w.id < b.id
+                       for w in words):
+                    b.head, b.deprel = a.id, "conj"  # "Saudi Arabia and Iran": coordinated
+                else:
                     a.head = b.id
                     a.deprel = "flat" if a.upos == b.upos == "PROPN" else "compound"
-                    n += 1
-                    changed = True
-                    break
+                n += 1
+                changed = True
+                break
             if changed:
                 break
     return n

@@ -3,7 +3,8 @@
 Two repairs run on each tagged sentence before the parser sees it, each only where the
 language's ``resources/<lang>/tag_repair.yaml`` turns it on: known names become proper
 nouns (:mod:`.name_tags`), and a verb the tagger took for a noun becomes a verb again
-(:mod:`.verb_rescue`). After parsing, a verb's adjacent subjects become one phrase
+(:mod:`.verb_rescue`). After parsing, names the parser nested are coordinated again
+(:mod:`.coordination`) and a verb's adjacent subjects become one phrase
 (:mod:`.subjects`). :func:`repair_fingerprint` names the rules and the dictionary data
 they read, for the parse cache key.
 """
@@ -24,7 +25,7 @@ def repair_data(language: str) -> dict[str, Any]:
     Examples
     --------
     >>> sorted(repair_data("en"))
-    ['names', 'subjects', 'verbs']
+    ['coordination', 'names', 'subjects', 'verbs']
     >>> repair_data("xx")
     {}
     """
@@ -45,7 +46,8 @@ def repair_fingerprint(language: str) -> str:
 
     names = name_rules(language)
     verbs = rescue_rules(language)
-    if not names and verbs is None and not repair_data(language).get("subjects"):
+    data = repair_data(language)
+    if not names and verbs is None and not data.get("subjects") and not data.get("coordination"):
         return ""
     h = hashlib.sha256(repr(sorted(repair_data(language).items())).encode())
     if names:

@@ -148,8 +148,9 @@ def _candidate(words: list[Any], rules: RescueRules) -> tuple[Any, RescueForm] |
             continue
         reading = rules.verb_reading(w.text.lower())
         if reading is None or (reading.subject_feats
-                               and reading.subject_feats not in _feats(subject)):
-            continue
+                               and reading.subject_feats not in _feats(subject)
+                               and not any(v.upos == "CCONJ" for v in words[:i])):
+            continue  # a coordinated subject is plural: "Iran and Saudi Arabia agree"
         if reading.lemma not in rules.verbal and subject.upos not in rules.after_nominal:
             continue  # "tougher sanctions", "occupation forces": a noun more often than not
         if not _finite_follows(words, i, rules):
