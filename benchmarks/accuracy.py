@@ -140,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         raw = code_gold_raw(gold, model_dir=args.model_dir, dictionaries=args.dictionary)
         t_raw = time.perf_counter() - t0
+        summary = raw.attrs.get("summary") or {}
+        if summary.get("quarantined"):  # a record the pipeline could not code counts as missed
+            print(f"  {lang}: {summary['quarantined']} records quarantined while coding from raw "
+                  f"text: {summary.get('quarantine_reasons')}")
         ud, ud_ids = code_gold_ud(gold, SHARED / "ud", dictionaries=args.dictionary)
         raw_pred, ud_pred = _predictions(raw, modes), _predictions(ud, modes)
         ud_set = set(ud_ids)

@@ -90,3 +90,23 @@ def test_raw_text_row(row, cache):
         events = code_document(doc, load_language(lang), date="2022-10-10")
         missing, extra = compare(row["expected"], events)
         assert not missing and not extra, (missing, extra)
+
+
+def test_repairs_keep_every_parse_a_tree(cache):
+    """The tag and tree repairs run on real news; every sentence must still be one tree
+    (read_conllu raises on a cycle) and the repairs must have fired."""
+    if not SHARED.exists():
+        pytest.skip("../shared is absent")
+    if not (compact_model_dir("en") / "depparse.pt").is_file():
+        pytest.skip("compact en models are absent")
+    rows = [json.loads(line) for line in (SHARED / "corpora" / "itn_wikipedia_in_the_news_de_en.jsonl")
+            .read_text(encoding="utf-8").splitlines()]
+    texts = [r["text"] for r in rows if r.get("language") == "en"][:80]
+    before = parsing.cache_info()
+    docs = parsing.parse_texts(texts, language="en", cache_dir=cache, use_cache=False, progress=False)
+    after = parsing.cache_info()
+    for doc in docs:
+        for sentence in doc.sentences:
+            sentence.check_tree()
+    assert after["verbs_rescued"] > before["verbs_rescued"]
+    assert after["names_tagged"] > before["names_tagged"]

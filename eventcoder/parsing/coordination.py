@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .name_tags import name_spans
+from .name_tags import is_tree, name_spans
 
 __all__ = ["repair_coordination"]
 
@@ -40,6 +40,9 @@ def _repair(words: list[Any], language: str, kinds: tuple[str, ...]) -> int:
         cc_inside = b_lo + 1 <= words[a_hi + 1].head <= b_hi + 1
         if not (b_lo + 1 <= first.head <= b_hi + 1 or cc_inside):
             continue  # the conjunction is not the second name's: the names are parts of others
+        if a_lo + 1 <= second.head <= a_hi + 1:
+            continue  # the second name hangs in the first: nothing to lift
+        before = [(w, w.head, w.deprel) for w in words]
         first.head, first.deprel = second.head, second.deprel
         second.head, second.deprel = first.id, "conj"
         cc = words[a_hi + 1]
@@ -47,6 +50,10 @@ def _repair(words: list[Any], language: str, kinds: tuple[str, ...]) -> int:
         for w in words:  # the second name's dependents before the conjunction go with the first
             if w.head == second.id and w.id < cc.id and w is not cc:
                 w.head = first.id
+        if not is_tree(words):  # never hand the coder a cycle: undo
+            for w, head, deprel in before:
+                w.head, w.deprel = head, deprel
+            continue
         n += 1
     return n
 

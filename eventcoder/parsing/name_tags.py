@@ -53,6 +53,19 @@ def _names(language: str, kinds: tuple[str, ...] | None = None
     return frozenset(names), first
 
 
+def is_tree(words: list[Any]) -> bool:
+    """Whether every word reaches the root (head 0) without a cycle (stanza words)."""
+    n = len(words)
+    for w in words:
+        seen, head = 0, w.head
+        while head:
+            if not 1 <= head <= n or seen > n:
+                return False
+            head = words[head - 1].head
+            seen += 1
+    return True
+
+
 def name_spans(words: list[Any], language: str, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
     """(first, last) 0-based indexes of the longest dictionary names of ``kinds``, left to right."""
     from ..dictionaries import normalize

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .name_tags import is_tree
+
 __all__ = ["join_subjects"]
 
 
@@ -45,12 +47,17 @@ def _join(words: list[Any], relation: str) -> int:
             for a, b in zip(subjects, subjects[1:]):
                 if spans[a.id][1] + 1 != spans[b.id][0] or spans[b.id][1] >= verb.id:
                     continue
+                before = [(w, w.head, w.deprel) for w in (a, b)]
                 if any(w.deprel in ("cc", "punct") and spans[b.id][0] <= w.id < b.id
                        for w in words):
                     b.head, b.deprel = a.id, "conj"  # "Saudi Arabia and Iran": coordinated
                 else:
                     a.head = b.id
                     a.deprel = "flat" if a.upos == b.upos == "PROPN" else "compound"
+                if not is_tree(words):  # never hand the coder a cycle: undo, stop here
+                    for w, head, deprel in before:
+                        w.head, w.deprel = head, deprel
+                    return n
                 n += 1
                 changed = True
                 break
