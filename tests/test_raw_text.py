@@ -37,6 +37,9 @@ def _params():
 def _origin_text(origin: dict) -> str:
     if "seed" in origin:
         return (SHARED / "seed" / origin["seed"]).read_text(encoding="utf-8")
+    if "ud" in origin:
+        return "\n".join(line[9:] for line in (SHARED / "ud" / origin["ud"]).read_text(
+            encoding="utf-8").splitlines() if line.startswith("# text = "))
     texts = []
     for line in (SHARED / "corpora" / origin["corpus"]).read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -78,6 +81,9 @@ def test_raw_text_row(row, cache):
         assert tags.get(form) != "VERB", form
     for form in row.get("propn", ()):
         assert tags.get(form) == "PROPN", (form, tags.get(form))
+    for form, deprel in (row.get("deprels") or {}).items():
+        assert any(w.form == form and w.deprel == deprel for w in words), (
+            form, [(w.form, w.deprel) for w in words if w.form == form])
     for form, n in (row.get("subjects") or {}).items():
         for s in doc.sentences:
             heads = [w for w in s.words if w.form == form]

@@ -156,4 +156,67 @@ def apply_frames(cl: _Clause, coded: list[Coded]) -> list[Coded]:
             verb=gov, pattern=item.pattern, noun=None, triples=triples, src_words=item.src_words,
             mode=_mode(cl, gov, None), trigger_ids=sorted({gov.id, *item.trigger_ids}),
             embedded_code=first_code, embedded_target=first_target, frame=frame))
-    return [c for c in out if c.verb.id not in dropped or c.frame]
+    out = [c for c in out if c.verb.id not in dropped or c.frame]
+    return out + _uncoded_frames(cl, out)
+
+
+def _embedded_actors(cl: _Clause, clause: Word, exclude: set[str]) -> list[Actor]:
+    """Named actors an uncoded embedded action is done to: its objects and obliques, and
+    what hangs on them ("to cut off gas supplies *to Moldova*")."""
+    out: list[Actor] = []
+    for arg in cl.kids(clause):
+        if arg.rel not in ("obj", "iobj", "obl"):
+            continue
+        out += _resolve(cl, arg, exclude=exclude, verb=clause)
+        for sub in cl.kids(arg):
+            if sub.rel == "nmod":
+                out += _resolve(cl, sub, exclude=exclude, verb=clause)
+    return out
+
+
+def _uncoded_frames(cl: _Clause, coded: list[Coded]) -> list[Coded]:
+    """Threats and refusals whose action the dictionary does not code: the frame's own
+    code ("threatened to cut off gas supplies to Moldova" -> 130 against Moldova); a
+    frame verb coded without a target gets the embedded clause's ("threatened to block
+    Sweden's bid" -> against Sweden).
+
+    Only frames whose target is the embedded action's target and whose code does not
+    depend on the action (threat, refusal; not intent, whose code is the action's), with a
+    named source and a named target in the embedded clause.
+    """
+    targetless = {c.verb.id: c for c in coded
+                  if c.triples and all(t is None for _, t, _ in c.triples) and not c.frame}
+    taken = {c.verb.id for c in coded} | {i for c in coded for i in c.trigger_ids}
+    out: list[Coded] = []
+    for gov in cl.sentence.words:
+        if (gov.id in taken and gov.id not in targetless) or gov.upos != "VERB":
+            continue
+        frame = next((cl.res.frames[k] for k in _frame_keys(cl, gov) if k in cl.res.frames), None)
+        rule = cl.res.frame_rules.get(frame) if frame else None
+        if rule is None or frame == "intent" or rule["target"] != "embedded_target":
+            continue
+        clause = next((c for c in cl.kids(gov) if c.rel in _FRAME_RELS and c.upos == "VERB"), None)
+        sources = _subjects(cl, gov) if clause is not None else []
+        if not sources:
+            continue
+        own = {a.code for a in sources}
+        targets = [t for t in _embedded_actors(cl, clause, own)
+                   if not any(_own_country(cl, s, t, rule["default"]) for s in sources)]
+        seen: set[str] = set()
+        targets = [t for t in targets if not (t.code in seen or seen.add(t.code))]
+        if not targets:
+            continue
+        own_item = targetless.get(gov.id)
+        if own_item is not None:  # "threatened to block Sweden's bid": the threat's target
+            own_item.triples = [(s, t, code) for s, _, code in own_item.triples for t in targets
+                                if s.code != t.code]
+            own_item.embedded_target = targets[0].code
+            continue
+        pattern = VerbPattern(lemma=normalize(gov.lemma), code=rule["default"],
+                              id=f"frames.yaml#{frame}")
+        out.append(Coded(
+            verb=gov, pattern=pattern, noun=None,
+            triples=[(s, t, rule["default"]) for s in sources for t in targets if s.code != t.code],
+            src_words=[], mode=_mode(cl, gov, None), trigger_ids=[gov.id, clause.id],
+            frame=frame))
+    return [c for c in out if c.triples]

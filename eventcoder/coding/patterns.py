@@ -88,8 +88,15 @@ def _noun_matches(cl: _Clause, word: Word, nouns: tuple[str, ...]) -> bool:
             return True
     if cl.res.rules.compound_suffix_match:
         n = cl.res.rules.compound_min_suffix
-        return any(k.endswith(noun) and len(noun) >= n for k in keys for noun in nouns
-                   if " " not in noun)
+        if any(k.endswith(noun) and len(noun) >= n for k in keys for noun in nouns
+               if " " not in noun):
+            return True
+        # a compound whose head holds the noun: "Sanktionspaket" is a package of "Sanktion"
+        for k in keys:
+            for container in cl.res.rules.container_nouns:
+                held = k[:-len(container)] if k.endswith(container) else ""
+                if len(held) > n and any(held in (noun, noun + "s") for noun in nouns):
+                    return True
     return False
 
 

@@ -127,9 +127,10 @@ def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | N
 
 
 #: CAMEO codes (prefixes) whose events coordinated subjects do to each other ("X and Y
-#: met", "... agreed to talks", "... signed an accord", "... fought"): express intent to
-#: meet or negotiate, consult, diplomatic cooperation, fight.
-RECIPROCAL_CODES = ("036", "04", "05", "19")
+#: met", "... agreed to talks", "... signed an accord", "... agreed to a ceasefire",
+#: "... fought"): express intent to meet or negotiate, consult, diplomatic cooperation,
+#: declare a ceasefire, fight.
+RECIPROCAL_CODES = ("036", "04", "05", "0871", "19")
 
 
 def _reciprocal(pattern: VerbPattern, sources: list[Actor], src_words: list[Word]) -> bool:

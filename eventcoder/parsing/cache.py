@@ -29,7 +29,7 @@ logger = logging.getLogger("eventcoder.parsing")
 #: and calls into the stanza pipeline (one per batch and stage)
 _STATS = {"cache_hits": 0, "parsed": 0, "pipeline_calls": 0, "names_tagged": 0,
           "verbs_rescued": 0, "subjects_joined": 0,
-          "coordinations_repaired": 0}
+          "coordinations_repaired": 0, "particles_attached": 0}
 
 
 def _default_cache_dir() -> Path:
@@ -120,13 +120,14 @@ def cache_info() -> dict[str, int]:
     """Counters since the process started: cache hits, texts parsed, pipeline calls,
     words retagged before parsing (:mod:`~eventcoder.parsing.name_tags`,
     :mod:`~eventcoder.parsing.verb_rescue`), and coordinations and subjects repaired
-    after it (:mod:`~eventcoder.parsing.coordination`, :mod:`~eventcoder.parsing.subjects`).
+    after it (:mod:`~eventcoder.parsing.coordination`, :mod:`~eventcoder.parsing.subjects`,
+    :mod:`~eventcoder.parsing.particles`).
 
     Examples
     --------
     >>> sorted(cache_info())
-    ['cache_hits', 'coordinations_repaired', 'names_tagged', 'parsed', 'pipeline_calls', \
-'subjects_joined', 'verbs_rescued']
+    ['cache_hits', 'coordinations_repaired', 'names_tagged', 'parsed', 'particles_attached', \
+'pipeline_calls', 'subjects_joined', 'verbs_rescued']
     """
     return dict(_STATS)
 

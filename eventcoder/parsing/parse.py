@@ -17,6 +17,7 @@ from .bounds import MAX_SENTENCE_WORDS, bound_sentences, mark_pieces
 from .cache import _STATS, _cache_path, _cache_read, _cache_write, _default_cache_dir
 from .conversion import _from_conllu, _to_conllu
 from .coordination import repair_coordination
+from .particles import attach_particles
 from .pipeline import _import_stanza, _pipeline
 from .resolution import resolve_models
 from .segmenters import resegment, somajo_boundaries, splitter_id
@@ -50,6 +51,7 @@ def _parse_batch(nlp: Any, texts: list[str], language: str,
         for d in docs:  # issue 13: coordinated names, a name cut into several subjects
             _STATS["subjects_joined"] += join_subjects(d, language)
             _STATS["coordinations_repaired"] += repair_coordination(d, language)
+            _STATS["particles_attached"] += attach_particles(d, language)
     return [mark_pieces(_to_conllu(d, t), pieces)
             for d, t, (_, pieces) in zip(docs, texts, bounded, strict=True)]
 

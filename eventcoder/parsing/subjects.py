@@ -9,7 +9,9 @@ both before the verb) to that next one, as ``flat`` between proper nouns and as
 ``compound`` otherwise: the head of a noun phrase is its last noun (the ``subjects``
 section of ``resources/<lang>/tag_repair.yaml`` turns it on per language). Where the
 next subject opens with a conjunction or a comma ("Saudi Arabia *and* Iran agreed"), the
-two were coordinated: the next becomes the first one's ``conj``.
+two were coordinated: the next becomes the first one's ``conj``. Where the language marks
+case (``case_objects``), a verb's second subject in an object case becomes the object
+("Scholz traf *den* französischen Präsidenten": nsubj with Case=Acc -> obj).
 """
 
 from __future__ import annotations
@@ -84,7 +86,33 @@ def join_subjects(doc: Any, language: str) -> int:
     from .tag_repair import repair_data
 
     rules = repair_data(language).get("subjects") or {}
-    if not rules.get("enabled", False):
-        return 0
     relation = str(rules.get("relation", "nsubj"))
-    return sum(_join(list(sent.words), relation) for sent in doc.sentences)
+    objects = {str(k): str(v) for k, v in (rules.get("case_objects") or {}).items()}
+    n = 0
+    for sent in doc.sentences:
+        words = list(sent.words)
+        if objects:
+            n += _case_objects(words, relation, objects)
+        if rules.get("join", False):
+            n += _join(words, relation)
+    return n
+
+
+def _case(word: Any) -> str:
+    return next((f.split("=", 1)[1] for f in str(word.feats or "").split("|")
+                 if f.startswith("Case=")), "")
+
+
+def _case_objects(words: list[Any], relation: str, objects: dict[str, str]) -> int:
+    """A verb's second subject in an object case ("traf *den* Präsidenten": nsubj, Acc)
+    is its object, where another subject of the verb is in the nominative."""
+    n = 0
+    for verb in words:
+        subjects = [w for w in words if w.head == verb.id and w.deprel.startswith(relation)]
+        if len(subjects) < 2 or not any(_case(s) == "Nom" for s in subjects):
+            continue
+        for s in subjects:
+            if _case(s) in objects:
+                s.deprel = objects[_case(s)]
+                n += 1
+    return n

@@ -4,8 +4,9 @@ Two repairs run on each tagged sentence before the parser sees it, each only whe
 language's ``resources/<lang>/tag_repair.yaml`` turns it on: known names become proper
 nouns (:mod:`.name_tags`), and a verb the tagger took for a noun becomes a verb again
 (:mod:`.verb_rescue`). After parsing, names the parser nested are coordinated again
-(:mod:`.coordination`) and a verb's adjacent subjects become one phrase
-(:mod:`.subjects`). :func:`repair_fingerprint` names the rules and the dictionary data
+(:mod:`.coordination`), a verb's adjacent subjects become one phrase (:mod:`.subjects`)
+and clause-final separable particles join their verb (:mod:`.particles`).
+:func:`repair_fingerprint` names the rules and the dictionary data
 they read, for the parse cache key.
 """
 
@@ -26,6 +27,8 @@ def repair_data(language: str) -> dict[str, Any]:
     --------
     >>> sorted(repair_data("en"))
     ['coordination', 'names', 'subjects', 'verbs']
+    >>> sorted(repair_data("de"))
+    ['coordination', 'names', 'particles']
     >>> repair_data("xx")
     {}
     """
@@ -47,7 +50,8 @@ def repair_fingerprint(language: str) -> str:
     names = name_rules(language)
     verbs = rescue_rules(language)
     data = repair_data(language)
-    if not names and verbs is None and not data.get("subjects") and not data.get("coordination"):
+    if not names and verbs is None and not any(
+            data.get(k) for k in ("subjects", "coordination", "particles")):
         return ""
     h = hashlib.sha256(repr(sorted(repair_data(language).items())).encode())
     if names:
