@@ -154,6 +154,9 @@ def _own_country(cl: _Clause, src: Actor, tgt: Actor | None, code: str) -> bool:
     """
     if tgt is None or cl.options.own_country_targets or tgt.code == src.code:
         return False
+    if tgt.span and src.span and tgt.code == actor_country(src.code) and any(
+            i in src.span or cl.word(i).head in src.span for i in tgt.span):
+        return True  # the source's own modifier ("*Israelische* Kampfflugzeuge") is no target
     if tgt.kind == "adj" or tgt.code != actor_country(src.code):
         return False  # "brasilianische Goldsucher" (BRA) are people of the country, a part of it
     return not cl.res.target_rules.is_domestic(code)
