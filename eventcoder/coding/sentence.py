@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from ..actors import Actor, SentenceActors
 from ..cameo import describe_code
 from ..conllu import Sentence, Word
-from ..dictionaries import LanguageResources, VerbPattern
+from ..dictionaries import LanguageResources, VerbPattern, normalize
 from ..events import Event
 from ..plover import plover_event
 from ..temporal import resolve_event_date
@@ -41,6 +41,20 @@ def _span(ids: Iterable[int]) -> str:
     return str(ids[0]) if len(ids) == 1 else f"{ids[0]}-{ids[-1]}"
 
 
+def _happening(cl: _Clause, w: Word) -> bool:
+    """Whether ``w`` names an accident or a natural event (``happening_nouns`` of
+    lang.yaml, or a German compound ending in one): such a subject is no actor, and a
+    country in its phrase is where it happened, not who acted."""
+    nouns = cl.res.rules.happening_nouns
+    if not nouns or w.upos not in ("NOUN", "PROPN"):
+        return False
+    keys = {normalize(w.lemma), cl.keys[w.id - 1]}
+    if keys & nouns:
+        return True
+    return cl.res.rules.compound_suffix_match and any(
+        k.endswith(n) and len(n) >= cl.res.rules.compound_min_suffix for k in keys for n in nouns)
+
+
 def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | None,
                    prt_obl: Word | None) -> tuple[list[tuple[Actor, Actor | None, str]], list[Word]] | None:
     """(source, target, code) triples of one matched verb, and the source words."""
@@ -53,6 +67,8 @@ def _event_triples(cl: _Clause, verb: Word, pattern: VerbPattern, noun: Word | N
         # Raising in a reduced relative: "a woman *believed linked* to X" -- the pattern's
         # predicate ("linked") is said of the noun the participle modifies.
         src_words = [cl.word(verb.head)]
+    if any(_happening(cl, w) for w in src_words):
+        return None  # "A plane crash in Pokhara, Nepal, kills ...": no actor did it
     subject_ids = {w.id for w in src_words}
     moved: list[Word] = []
     if pattern.source_preps:

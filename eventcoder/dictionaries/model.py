@@ -162,6 +162,9 @@ class LanguageRules:
     default_country_institutions: frozenset[str] = frozenset()
     #: clitics a tokenizer may leave on a name ("India's"): names are matched without them
     possessive_clitics: tuple[str, ...] = ()
+    #: nouns of accidents and natural events: as a subject they are no actor ("an
+    #: earthquake in X kills ...")
+    happening_nouns: frozenset[str] = frozenset()
     #: nouns of events between two named sides, "noun>CAMEO code" ("fighting between X and
     #: Y"), the prepositions that introduce the sides, and words that make such a noun
     #: unreal ("fears of fighting between", "possible clashes")
