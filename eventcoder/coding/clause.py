@@ -40,6 +40,9 @@ class DocumentContext:
     """
 
     history: list[Actor] = field(default_factory=list)
+    #: the number of the sentence each ``history`` mention came from, and sentences coded
+    history_sentence: list[int] = field(default_factory=list)
+    sentences_seen: int = 0
     speakers: list[Actor] = field(default_factory=list)
     document_speakers: list[Actor] = field(default_factory=list)
     last_material: list[Actor] = field(default_factory=list)

@@ -47,6 +47,9 @@ def _resolve_one(cl: _Clause, w: Word, *, exclude: set[str], verb: Word | None,
                 return []
             speaker = _speaker(cl, verb)
             return [Actor(a.code, w.form, (w.id,), "speaker") for a in speaker if a.code not in exclude]
+        if key in rules.subject_only_pronouns and w.deprel not in (
+                *rules.source_relations, *rules.passive_subject_relations):
+            return []  # "I support it": an object "it" is a thing far more often than a country
         if key in rules.third_person_pronouns or lemma in rules.third_person_pronouns:
             return _antecedent(cl, w, exclude, plural=False)
         return []
@@ -72,8 +75,14 @@ def _is_event_noun(cl: _Clause, w: Word) -> bool:
 
 def _antecedent(cl: _Clause, w: Word, exclude: set[str], *, plural: bool,
                 countries: bool = False) -> list[Actor]:
-    """Most recent earlier actor(s): for "er"/"das Land"; two for "die beiden Länder"."""
-    candidates = [a for a in reversed(cl.ctx.history) if a.code not in exclude]
+    """Most recent earlier actor(s): for "er"/"das Land"; two for "die beiden Länder".
+
+    A pronoun looks back at most ``antecedent_window`` sentences (lang.yaml); a noun
+    such as "das Land" looks back through the whole document."""
+    ctx, window = cl.ctx, cl.res.rules.antecedent_window
+    recent = [a for a, n in zip(ctx.history, ctx.history_sentence, strict=False)
+              if countries or not window or ctx.sentences_seen - n <= window]
+    candidates = [a for a in reversed(recent) if a.code not in exclude]
     # mentions in this sentence before the word come first
     before = []
     for start, entry, _m in cl.actors.mentions():

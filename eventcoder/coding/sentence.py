@@ -281,6 +281,7 @@ def _remember(cl: _Clause) -> None:
     ctx = cl.ctx
     for start, entry, match in cl.actors.mentions():
         ctx.history.append(Actor(entry.code, cl.word(start).form, (start,), entry.kind))
+        ctx.history_sentence.append(ctx.sentences_seen)
         if entry.kind == "person" and match.end > match.start:
             # The family name may come last ("Kirby" of "John Kirby") or first ("Kim" of
             # "Kim Jong Un"): both stand for the person later in the document; the last
@@ -290,6 +291,8 @@ def _remember(cl: _Clause) -> None:
                 ctx.aliases.setdefault((first,), list(match.entries))
             ctx.aliases[(last,)] = list(match.entries)
     del ctx.history[:-200]
+    del ctx.history_sentence[:-200]
+    ctx.sentences_seen += 1
     speaker = _speaker(cl, None)
     if speaker:
         ctx.speakers = speaker

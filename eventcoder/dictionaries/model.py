@@ -165,6 +165,10 @@ class LanguageRules:
     #: nouns of accidents and natural events: as a subject they are no actor ("an
     #: earthquake in X kills ...")
     happening_nouns: frozenset[str] = frozenset()
+    #: how many earlier sentences a pronoun looks back for its antecedent (0: all)
+    antecedent_window: int = 0
+    #: pronouns that name an actor only as a subject ("it said", not "I support it")
+    subject_only_pronouns: frozenset[str] = frozenset()
     #: nouns of events between two named sides, "noun>CAMEO code" ("fighting between X and
     #: Y"), the prepositions that introduce the sides, and words that make such a noun
     #: unreal ("fears of fighting between", "possible clashes")
