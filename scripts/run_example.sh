@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/eventcoder ] || bash scripts/setup.sh
-.venv/bin/eventcoder code eventcoder/examples/seed_article_de.jsonl --output events/seed_events.csv
+.venv/bin/eventcoder code eventcoder/examples/seed_article_de.jsonl --output events/seed_events.csv --overwrite
 .venv/bin/python -c "import pandas as pd; pd.set_option('display.width', 200); print(pd.read_csv('events/seed_events.csv', dtype=str, keep_default_na=False)[['source','target','event_code','event_name','mode','event_date','trigger']].to_string())"
