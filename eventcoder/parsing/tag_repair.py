@@ -28,7 +28,7 @@ def repair_data(language: str) -> dict[str, Any]:
     >>> sorted(repair_data("en"))
     ['coordination', 'names', 'subjects', 'verbs']
     >>> sorted(repair_data("de"))
-    ['coordination', 'names', 'particles']
+    ['coordination', 'names', 'particles', 'subjects']
     >>> repair_data("xx")
     {}
     """
