@@ -9,7 +9,10 @@ where the first name's head word hangs inside the second name or the conjunction
 on the second name while the first hangs elsewhere ("On November 27, Turkey/nmod and
 Libya/nsubj signed"), makes the first name the head of the coordination (UD: the first
 conjunct heads, the second is ``conj`` with the conjunction as its ``cc``).
-Coordinations the parser got right are left alone.
+Coordinations the parser got right are left alone. With ``conjuncts: true``, a noun
+whose conjunction (``cc``) stands between its head noun and itself is made that head's
+``conj`` whatever relation the parser gave it ("Li Peng und der armenische
+Regierungschef": ``nmod``).
 """
 
 from __future__ import annotations
@@ -58,6 +61,27 @@ def _repair(words: list[Any], language: str, kinds: tuple[str, ...]) -> int:
     return n
 
 
+#: relations a conjunct is mislabelled with ("Li Peng und der armenische Regierungschef":
+#: the second noun phrase as nmod of the first, with "und" as its cc)
+_MISLABELLED = frozenset({"nmod", "appos", "flat", "compound"})
+
+
+def _conjuncts(words: list[Any]) -> int:
+    """A noun that has a conjunction (cc) between its head and itself is that head's
+    conjunct, whatever relation the parser gave it."""
+    n = 0
+    for cc in words:
+        if cc.deprel != "cc" or not cc.head:
+            continue
+        noun = words[cc.head - 1]
+        if noun.upos not in ("NOUN", "PROPN") or noun.deprel.split(":")[0] not in _MISLABELLED:
+            continue
+        if noun.head and noun.head < cc.id < noun.id and words[noun.head - 1].upos in ("NOUN", "PROPN"):
+            noun.deprel = "conj"
+            n += 1
+    return n
+
+
 def repair_coordination(doc: Any, language: str) -> int:
     """Re-coordinate names the parser nested in a parsed stanza Document; return how many.
 
@@ -79,4 +103,10 @@ def repair_coordination(doc: Any, language: str) -> int:
     if not rules.get("enabled", False):
         return 0
     kinds = tuple(sorted(rules.get("kinds", ())))
-    return sum(_repair(list(sent.words), language, kinds) for sent in doc.sentences)
+    n = 0
+    for sent in doc.sentences:
+        words = list(sent.words)
+        n += _repair(words, language, kinds)
+        if rules.get("conjuncts", False):
+            n += _conjuncts(words)
+    return n
