@@ -232,9 +232,25 @@ class SentenceActors:
                     continue  # coordinated heads are separate actors
                 if base == "nmod" and not self._nmod_allowed(child, rules.actor_nmod_preps):
                     continue
+                if base == "nmod" and self._keys[word.id - 1][1] in rules.non_owner_nouns:
+                    continue  # "supporters of Bolsonaro" are not Bolsonaro
                 out[child.id] = (dist + step, first or base)
                 stack.append((child, dist + step, first or base))
         return out
+
+    def _related_people(self, head: Word, phrase: dict[int, tuple[int, str]]) -> bool:
+        """Whether the phrase is about people related to the named one, misparsed with the
+        name as head ("Supporters/compound of ... Bolsonaro/nsubj"): a non-owner noun
+        before the head with a preposition between."""
+        words, nouns = self.sentence.words, self.res.rules.non_owner_nouns
+        if not nouns:
+            return False
+        for wid in phrase:
+            form, lemma = self._keys[wid - 1]
+            if wid < head.id and (form in nouns or lemma in nouns):
+                if any(words[i - 1].upos == "ADP" for i in range(wid + 1, head.id)):
+                    return True
+        return False
 
     def _nmod_allowed(self, nmod: Word, preps: frozenset[str]) -> bool:
         if nmod.deprel == "nmod:poss":
@@ -288,6 +304,8 @@ class SentenceActors:
         "Danish media and government").
         """
         phrase = self._phrase(head)
+        if self._related_people(head, phrase):
+            return []
         full = self._full(head, phrase)
         head_full = [t for t in full if t[0] == 0 or (t[0] == 1 and t[1] in _HEAD_GROUP and
                                                        t[3].kind in _NAMED_KINDS)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..actors import Actor
 from ..cameo import actor_country
 from ..conllu import Word
-from ..dictionaries import VerbPattern
+from ..dictionaries import VerbPattern, normalize
 from .clause import _Clause, _dedupe
 from .patterns import _verb_keys
 from .tree import _INSIDE_RELS, _NOT_INSIDE, _case_of, _complements, _coordinated, _has_prep, _subject
@@ -32,6 +32,9 @@ def _usable(actor: Actor, exclude: set[str]) -> bool:
 
 def _inside(cl: _Clause, w: Word, exclude: set[str]) -> list[Actor]:
     """The actors nearest to ``w`` inside its phrase, level by level (breadth first)."""
+    non_owner = cl.res.rules.non_owner_nouns
+    if normalize(w.lemma) in non_owner or cl.keys[w.id - 1] in non_owner:
+        return []  # "supporters of Bolsonaro" are not Bolsonaro
     frontier = [c for c in cl.kids(w) if c.rel in _INSIDE_RELS and c.deprel not in _NOT_INSIDE]
     depth = 0
     while frontier and depth < _MAX_DEPTH:

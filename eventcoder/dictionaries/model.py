@@ -169,6 +169,9 @@ class LanguageRules:
     antecedent_window: int = 0
     #: pronouns that name an actor only as a subject ("it said", not "I support it")
     subject_only_pronouns: frozenset[str] = frozenset()
+    #: nouns of people related to someone, not the same actor ("supporters of X"): their
+    #: "of" phrase does not give the actor
+    non_owner_nouns: frozenset[str] = frozenset()
     #: nouns of events between two named sides, "noun>CAMEO code" ("fighting between X and
     #: Y"), the prepositions that introduce the sides, and words that make such a noun
     #: unreal ("fears of fighting between", "possible clashes")

@@ -51,7 +51,7 @@ def _tokenizer_text(text: str, language: str) -> str:
 
 
 #: changes whenever the repair code changes what a parse looks like (part of the cache key)
-REPAIR_VERSION = 11
+REPAIR_VERSION = 12
 
 
 @lru_cache(maxsize=1)

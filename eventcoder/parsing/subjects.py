@@ -9,7 +9,9 @@ both before the verb) to that next one, as ``flat`` between proper nouns and as
 ``compound`` otherwise: the head of a noun phrase is its last noun (the ``subjects``
 section of ``resources/<lang>/tag_repair.yaml`` turns it on per language). Where the
 next subject opens with a conjunction or a comma ("Saudi Arabia *and* Iran agreed"), the
-two were coordinated: the next becomes the first one's ``conj``. Where the language marks
+two were coordinated: the next becomes the first one's ``conj``; where it opens with a
+preposition ("Supporters *of* former president Jair Bolsonaro invade"), it modifies the
+first (``nmod``). Where the language marks
 case (``case_objects``), a verb's second subject in an object case becomes the object
 ("Scholz traf *den* französischen Präsidenten": nsubj with Case=Acc -> obj).
 """
@@ -50,8 +52,11 @@ def _join(words: list[Any], relation: str) -> int:
                 if spans[a.id][1] + 1 != spans[b.id][0] or spans[b.id][1] >= verb.id:
                     continue
                 before = [(w, w.head, w.deprel) for w in (a, b)]
-                if any(w.deprel in ("cc", "punct") and spans[b.id][0] <= w.id < b.id
-                       for w in words):
+                opener = words[spans[b.id][0] - 1]
+                if opener.deprel == "case" and opener.upos == "ADP":
+                    b.head, b.deprel = a.id, "nmod"  # "Supporters | of ... Bolsonaro": a modifier
+                elif any(w.deprel in ("cc", "punct") and spans[b.id][0] <= w.id < b.id
+                         for w in words):
                     b.head, b.deprel = a.id, "conj"  # "Saudi Arabia and Iran": coordinated
                 else:
                     a.head = b.id
