@@ -96,6 +96,20 @@ def repair_coordination(doc: Any, language: str) -> int:
     -------
     int
         The number of coordinations repaired.
+
+    Examples
+    --------
+    >>> import stanza
+    >>> doc = stanza.Document([[
+    ...     {"id": 1, "text": "Japan", "upos": "PROPN", "head": 4, "deprel": "flat"},
+    ...     {"id": 2, "text": "and", "upos": "CCONJ", "head": 4, "deprel": "cc"},
+    ...     {"id": 3, "text": "South", "upos": "PROPN", "head": 4, "deprel": "compound"},
+    ...     {"id": 4, "text": "Korea", "upos": "PROPN", "head": 5, "deprel": "nsubj"},
+    ...     {"id": 5, "text": "signed", "upos": "VERB", "head": 0, "deprel": "root"}]])
+    >>> repair_coordination(doc, "en")
+    1
+    >>> [(w.text, w.head, w.deprel) for w in doc.sentences[0].words][::3]
+    [('Japan', 5, 'nsubj'), ('Korea', 1, 'conj')]
     """
     from .tag_repair import repair_data
 

@@ -129,6 +129,17 @@ def tag_names(doc: Any, language: str) -> int:
     -------
     int
         The number of words retagged.
+
+    Examples
+    --------
+    >>> import stanza
+    >>> doc = stanza.Document([[{"id": 1, "text": "United", "upos": "ADJ", "xpos": "JJ"},
+    ...                         {"id": 2, "text": "States", "upos": "PROPN", "xpos": "NNPS"},
+    ...                         {"id": 3, "text": "warned", "upos": "VERB", "xpos": "VBD"}]])
+    >>> tag_names(doc, "en")
+    1
+    >>> [(w.upos, w.misc) for w in doc.sentences[0].words][0]
+    ('PROPN', 'NameTag=ADJ')
     """
     rules = name_rules(language)
     if not rules:

@@ -83,6 +83,21 @@ def attach_particles(doc: Any, language: str) -> int:
     -------
     int
         The number of particles attached.
+
+    Examples
+    --------
+    >>> import stanza
+    >>> doc = stanza.Document([[
+    ...     {"id": 1, "text": "Indien", "upos": "PROPN", "head": 2, "deprel": "nsubj"},
+    ...     {"id": 2, "text": "lehnte", "lemma": "lehnen", "upos": "VERB", "head": 0,
+    ...      "deprel": "root"},
+    ...     {"id": 3, "text": "Gespräche", "upos": "NOUN", "head": 2, "deprel": "obj"},
+    ...     {"id": 4, "text": "ab.", "upos": "ADV", "head": 2, "deprel": "advmod"}]])
+    >>> attach_particles(doc, "de")
+    1
+    >>> w = doc.sentences[0].words[3]
+    >>> w.lemma, w.deprel
+    ('ab', 'compound:prt')
     """
     from .tag_repair import repair_data
 

@@ -86,7 +86,19 @@ def join_subjects(doc: Any, language: str) -> int:
     Returns
     -------
     int
-        The number of subjects attached to the next one.
+        The subjects attached to the next one or turned into objects.
+
+    Examples
+    --------
+    >>> import stanza
+    >>> doc = stanza.Document([[
+    ...     {"id": 1, "text": "Lula", "upos": "PROPN", "head": 3, "deprel": "nsubj"},
+    ...     {"id": 2, "text": "Silva", "upos": "PROPN", "head": 3, "deprel": "nsubj"},
+    ...     {"id": 3, "text": "wins", "upos": "VERB", "head": 0, "deprel": "root"}]])
+    >>> join_subjects(doc, "en")
+    1
+    >>> [(w.text, w.head, w.deprel) for w in doc.sentences[0].words]
+    [('Lula', 2, 'flat'), ('Silva', 3, 'nsubj'), ('wins', 0, 'root')]
     """
     from .tag_repair import repair_data
 

@@ -173,6 +173,19 @@ def rescue_verbs(doc: Any, language: str) -> int:
     -------
     int
         The number of words retagged (at most one per sentence).
+
+    Examples
+    --------
+    >>> import stanza
+    >>> doc = stanza.Document([[
+    ...     {"id": 1, "text": "Finland", "upos": "PROPN", "xpos": "NNP", "feats": "Number=Sing"},
+    ...     {"id": 2, "text": "joins", "upos": "NOUN", "xpos": "NNS", "feats": "Number=Plur"},
+    ...     {"id": 3, "text": "NATO", "upos": "PROPN", "xpos": "NNP"}]])
+    >>> rescue_verbs(doc, "en")
+    1
+    >>> w = doc.sentences[0].words[1]
+    >>> w.upos, w.xpos, w.lemma, w.misc
+    ('VERB', 'VBZ', 'join', 'Rescued=NOUN')
     """
     rules = rescue_rules(language)
     if rules is None:
