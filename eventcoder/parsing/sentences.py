@@ -51,7 +51,7 @@ def _tokenizer_text(text: str, language: str) -> str:
 
 
 #: changes whenever the repair code changes what a parse looks like (part of the cache key)
-REPAIR_VERSION = 12
+REPAIR_VERSION = 13
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +126,8 @@ def _should_merge(prev: str, nxt: str, gap: str, rules: dict[str, Any], language
     if rules.get("initials") and re.search(r"(?:^|\s)[A-Z][a-z]+ (?:[A-Z]\. )*[A-Z]\.$", prev):
         return True  # a first name and its initial: "John R. | Bolton"
     if any(_ends_with_word(prev, a) for a in rules.get("if_lower", ())):
-        return (nxt[0].islower() or nxt[0].isdigit()
+        return (nxt[0].islower() or nxt[0].isdigit() or len(prev.split()) == 1
+                # nothing but the abbreviation: "U.S. | Muslim groups criticized ..."
                 or bool(language) and _starts_with_agent(nxt, language))
     return False
 
