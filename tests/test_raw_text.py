@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from case_tables import compare
+from case_tables import code_matches, compare
 from conftest import SHARED
 
 from eventcoder.models import compact_model_dir
@@ -70,7 +70,12 @@ def test_raw_text_row(row, cache):
     lang = row["language"]
     if not (compact_model_dir(lang) / "depparse.pt").is_file():
         pytest.skip(f"compact {lang} models are absent")
-    doc = parsing.parse_texts([row["text"]], language=lang, cache_dir=cache, progress=False)[0]
+    text = row["text"]
+    if row.get("whole_record"):  # the whole article of the origin: context matters
+        if not SHARED.exists():
+            pytest.skip("../shared is absent: the article is read from it")
+        text = _origin_text(row["origin"])
+    doc = parsing.parse_texts([text], language=lang, cache_dir=cache, progress=False)[0]
     words = [w for s in doc.sentences for w in s.words]
     if "sentences" in row:
         assert len(doc.sentences) == row["sentences"], [s.surface() for s in doc.sentences]
@@ -91,11 +96,27 @@ def test_raw_text_row(row, cache):
                 subjects = [w.form for w in s.words
                             if w.head == heads[0].id and w.deprel.startswith("nsubj")]
                 assert len(subjects) == n, (form, subjects)
+    for form, code in (row.get("actors") or {}).items():
+        import datetime as dt
+
+        from eventcoder.actors import SentenceActors
+        found = [a.code for s in doc.sentences for w in s.words if w.form == form
+                 for a in SentenceActors(s, load_language(lang), date=dt.date(2022, 10, 10)).resolve(w)]
+        assert code in found, (form, found)
     if "expected" in row:
         doc.id = row["id"]
         events = code_document(doc, load_language(lang), date="2022-10-10")
         missing, extra = compare(row["expected"], events)
         assert not missing and not extra, (missing, extra)
+    if "not_expected" in row:
+        doc.id = row["id"]
+        events = [e for e in code_document(doc, load_language(lang), date="2022-10-10")
+                  if e.mode == "asserted"]
+        wrong = [(e.source, e.target, e.event_code) for e in events
+                 if any(code_matches(src, e.source) and code_matches(tgt, e.target)
+                        and code_matches(code, e.event_code)
+                        for src, tgt, code in row["not_expected"])]
+        assert not wrong, wrong
 
 
 def test_repairs_keep_every_parse_a_tree(cache):
