@@ -54,15 +54,15 @@ def _names(language: str, kinds: tuple[str, ...] | None = None
 
 
 def is_tree(words: list[Any]) -> bool:
-    """Whether every word reaches the root (head 0) without a cycle (stanza words)."""
-    n = len(words)
-    for w in words:
-        seen, head = 0, w.head
-        while head:
-            if not 1 <= head <= n or seen > n:
-                return False
-            head = words[head - 1].head
-            seen += 1
+    """Whether the words (stanza's or ours: ``id``, ``head``) form one tree
+    (:func:`eventcoder.conllu._check_tree`, without raising)."""
+    from ..conllu import _check_tree
+    from ..errors import ConlluError
+
+    try:
+        _check_tree(words, "repair")
+    except ConlluError:
+        return False
     return True
 
 

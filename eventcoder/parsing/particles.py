@@ -16,34 +16,21 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..coding.clause import _simple_lemma
+
 __all__ = ["attach_particles"]
 
 _CLAUSE_END = {".", "!", "?", ",", ";", ":", '"', "“", "”", "»", "«", ")"}
-
-
-def _simple_lemma(language: str, form: str) -> str:
-    """simplemma's lemma (the tagger's may be wrong: "feuerte" -> "feuerten")."""
-    import simplemma
-
-    try:
-        return str(simplemma.lemmatize(form, lang=language)).lower()
-    except ValueError:  # a language simplemma does not know
-        return form.lower()
 
 
 @lru_cache(maxsize=8)
 def _verbs(language: str) -> frozenset[str]:
     """Verb lemmas of the event dictionary and of verb_lexicon.tsv (verb readings)."""
     from ..dictionaries import load_language
-    from ..resources_path import resource_dir
+    from .verb_rescue import verb_readings
 
     verbs = {k for k in load_language(language).verbs if " " not in k}
-    path = resource_dir() / language / "verb_lexicon.tsv"
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cols = line.split("\t")
-            if len(cols) >= 2 and cols[1] == "verb":
-                verbs.add(cols[0])
+    verbs |= {lemma for lemma, reading in verb_readings(language).items() if reading == "verb"}
     return frozenset(verbs)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["RescueRules", "rescue_rules", "rescue_verbs"]
+__all__ = ["RescueRules", "rescue_rules", "rescue_verbs", "verb_readings"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,22 @@ class RescueRules:
 
 
 @lru_cache(maxsize=8)
+def verb_readings(language: str) -> dict[str, str]:
+    """Lemma -> ``"verb"`` or ``"noun"`` from ``resources/<language>/verb_lexicon.tsv``
+    (empty where the language has none)."""
+    from ..resources_path import resource_dir
+
+    readings: dict[str, str] = {}
+    path = resource_dir() / language / "verb_lexicon.tsv"
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 2 and not line.startswith("#") and cols[0] != "lemma":
+                readings[cols[0]] = cols[1]
+    return readings
+
+
+@lru_cache(maxsize=8)
 def rescue_rules(language: str) -> RescueRules | None:
     """The language's rescue rules, or ``None`` where ``tag_repair.yaml`` has no ``verbs``.
 
@@ -81,7 +97,6 @@ def rescue_rules(language: str) -> RescueRules | None:
     True
     """
     from ..dictionaries import load_language
-    from ..resources_path import resource_dir
     from .tag_repair import repair_data
 
     data = repair_data(language).get("verbs")
@@ -91,13 +106,7 @@ def rescue_rules(language: str) -> RescueRules | None:
     lexicon = {k for k in res.verbs if " " not in k}
     rules = res.rules
     lexicon |= set(rules.speech_verbs) | set(rules.intent_verbs) | set(rules.belief_verbs)
-    readings: dict[str, str] = {}
-    lex_file = resource_dir() / language / "verb_lexicon.tsv"
-    if lex_file.is_file():
-        for line in lex_file.read_text(encoding="utf-8").splitlines()[1:]:
-            cols = line.split("\t")
-            if len(cols) >= 2 and not line.startswith("#") and cols[0] != "lemma":
-                readings[cols[0]] = cols[1]
+    readings = verb_readings(language)
     lexicon |= {lemma for lemma, reading in readings.items() if reading == "verb"}
     verbal = frozenset(lemma for lemma, reading in readings.items() if reading == "verb")
     forms = tuple(RescueForm(str(f.get("ending", "")), str(f.get("lemma", "")),
